@@ -1,0 +1,60 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import type { ApiError } from '@lbi/contracts';
+
+/**
+ * Every error leaves as `{status_code, error, message}` (CONTRACT.md). Unexpected errors are logged
+ * with their stack and answered with a generic 500, so internals never reach the client.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpError');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    if (response.headersSent) return;
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      const message =
+        typeof body === 'string'
+          ? body
+          : ((body as { message?: string | string[] }).message ?? exception.message);
+      const error =
+        typeof body === 'object' && body && 'error' in body
+          ? String((body as { error: unknown }).error)
+          : exception.name;
+      // Terminus answers 503 with the health document itself: keep its shape.
+      if (typeof body === 'object' && body && 'details' in body && 'status' in body) {
+        response.status(status).json(body);
+        return;
+      }
+      response
+        .status(status)
+        .json({ status_code: status, error: errorName(status, error), message } satisfies ApiError);
+      return;
+    }
+    this.logger.error({ msg: 'unhandled error', err: exception });
+    response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({
+      status_code: 500,
+      error: 'Internal Server Error',
+      message:
+        'Something went wrong on our side; try again, and report it with the X-Request-Id header if it persists.',
+    } satisfies ApiError);
+  }
+}
+
+function errorName(status: number, fallback: string): string {
+  const names: Record<number, string> = {
+    400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    409: 'Conflict',
+    413: 'Payload Too Large',
+    415: 'Unsupported Media Type',
+    422: 'Unprocessable Entity',
+    429: 'Too Many Requests',
+  };
+  return names[status] ?? fallback;
+}

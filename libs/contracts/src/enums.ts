@@ -1,0 +1,39 @@
+// Enumerations shared by the API, the worker and the console. Wire values are the contract's.
+
+export enum Role {
+  Admin = 'admin',
+  Analyst = 'analyst',
+  Client = 'client',
+}
+
+export enum SourceType {
+  Census = 'census',
+  CsvProperty = 'csv_property',
+  CsvEvents = 'csv_events',
+  CsvChannels = 'csv_channels',
+}
+
+export enum RunStatus {
+  Queued = 'queued',
+  Running = 'running',
+  Success = 'success',
+  Failed = 'failed',
+}
+
+export enum SignalType {
+  Census = 'CENSUS',
+  Event = 'EVENT',
+  Property = 'PROPERTY',
+}
+
+export enum ReportStatus {
+  Queued = 'queued',
+  Running = 'running',
+  Success = 'success',
+  Failed = 'failed',
+}
+
+export const ROLES: readonly Role[] = Object.values(Role);
+export const SOURCE_TYPES: readonly SourceType[] = Object.values(SourceType);
+export const RUN_STATUSES: readonly RunStatus[] = Object.values(RunStatus);
+export const SIGNAL_TYPES: readonly SignalType[] = Object.values(SignalType);

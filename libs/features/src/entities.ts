@@ -1,0 +1,36 @@
+import { Channel } from './channels/channel.entity';
+import { DemandSignal } from './geographies/demand-signal.entity';
+import { Geography } from './geographies/geography.entity';
+import { IngestionRun } from './ingestion/ingestion-run.entity';
+import { PropertyAggregate } from './ingestion/property-aggregate.entity';
+import { Upload } from './ingestion/upload.entity';
+import { ZipScore } from './intelligence/zip-score.entity';
+import { IntelligenceReport } from './reports/intelligence-report.entity';
+import { Client } from './tenants/client.entity';
+import { User } from './tenants/user.entity';
+
+/** Every entity the data source knows. */
+export const ALL_ENTITIES = [
+  Client,
+  User,
+  Geography,
+  DemandSignal,
+  IngestionRun,
+  Channel,
+  Upload,
+  PropertyAggregate,
+  ZipScore,
+  IntelligenceReport,
+];
+
+/** Tables that belong to a tenant (have client_id): the ones row-level security covers. */
+export const TENANT_TABLES = [
+  'geographies',
+  'demand_signals',
+  'ingestion_runs',
+  'channels',
+  'uploads',
+  'property_aggregates',
+  'zip_scores',
+  'intelligence_reports',
+] as const;

@@ -1,0 +1,23 @@
+import { Check, Column, Entity } from 'typeorm';
+import { TenantOwnedEntity } from '../common/tenant-owned.entity';
+
+/** A file a tenant uploaded for import. Stored under UPLOAD_DIR by its random file_ref, never by its name. */
+@Entity({ name: 'uploads' })
+@Check('ck_uploads_content_kind', `"content_kind" IN ('csv', 'ics')`)
+export class Upload extends TenantOwnedEntity {
+  @Column({ name: 'file_ref', type: 'varchar', length: 64, unique: true })
+  fileRef!: string;
+
+  /** The client's filename, for display only. */
+  @Column({ name: 'original_filename', type: 'varchar', length: 255 })
+  originalFilename!: string;
+
+  @Column({ name: 'size_bytes', type: 'bigint' })
+  sizeBytes!: string;
+
+  @Column({ name: 'content_kind', type: 'varchar', length: 8 })
+  contentKind!: 'csv' | 'ics';
+
+  @Column({ type: 'varchar', length: 64 })
+  sha256!: string;
+}

@@ -1,0 +1,76 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { JOB_RETRY_ATTEMPTS, JOB_RETRY_BACKOFF_MS, JobName, JobPayload } from '@lbi/contracts';
+import type { Queue } from 'bull';
+import { JOB_RETRY_BACKOFF_MS_TOKEN } from './inline-job-queue';
+import { EnqueueOptions, JobQueue, QueueHealth, Schedule } from './job-queue';
+
+export const LBI_QUEUE = 'lbi';
+
+/** Bull on Redis: the API enqueues, worker processes (apps/worker) run the jobs. */
+@Injectable()
+export class BullJobQueue extends JobQueue {
+  readonly driver = 'bull' as const;
+
+  constructor(
+    @InjectQueue(LBI_QUEUE) private readonly queue: Queue,
+    @Optional()
+    @Inject(JOB_RETRY_BACKOFF_MS_TOKEN)
+    private readonly retryBackoffMs: number = JOB_RETRY_BACKOFF_MS,
+  ) {
+    super();
+  }
+
+  async enqueue<N extends JobName>(
+    name: N,
+    payload: JobPayload<N>,
+    options: EnqueueOptions = {},
+  ): Promise<{ id: string }> {
+    const job = await this.queue.add(name, payload, {
+      jobId: options.jobId,
+      delay: options.delayMs,
+      attempts: JOB_RETRY_ATTEMPTS,
+      backoff: { type: 'exponential', delay: this.retryBackoffMs },
+      removeOnComplete: 1000,
+      removeOnFail: 5000,
+    });
+    return { id: String(job.id) };
+  }
+
+  async schedule<N extends JobName>(name: N, payload: JobPayload<N>, schedule: Schedule): Promise<void> {
+    // A repeatable job is keyed by name and schedule: drop older schedules of this name first, so
+    // changing CENSUS_REFRESH_CRON does not leave the old one firing too.
+    for (const existing of await this.queue.getRepeatableJobs()) {
+      if (existing.name === name) await this.queue.removeRepeatableByKey(existing.key);
+    }
+    const repeat = 'cron' in schedule ? { cron: schedule.cron, tz: 'UTC' } : { every: schedule.everyMs };
+    await this.queue.add(name, payload, { repeat, attempts: 1, removeOnComplete: 100, removeOnFail: 500 });
+  }
+
+  async health(): Promise<QueueHealth> {
+    try {
+      await this.queue.client.ping();
+      const counts = await this.queue.getJobCounts();
+      return { status: 'up', driver: this.driver, ...counts };
+    } catch (error) {
+      return {
+        status: 'down',
+        driver: this.driver,
+        message: error instanceof Error ? error.message : String(error),
+      };
+    }
+  }
+
+  async drain(timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const counts = await this.queue.getJobCounts();
+      // The next occurrence of a repeating job sits in `delayed` for good: it does not count as pending.
+      const delayed =
+        counts.delayed > 0 ? (await this.queue.getDelayed()).filter((job) => !job.opts.repeat).length : 0;
+      if (counts.waiting + counts.active + delayed === 0) return;
+      if (Date.now() > deadline) throw new Error(`Bull jobs still pending after ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}

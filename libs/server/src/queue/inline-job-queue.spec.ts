@@ -1,0 +1,97 @@
+import { Logger } from '@nestjs/common';
+import { JobName } from '@lbi/contracts';
+import { InlineJobQueue } from './inline-job-queue';
+import { JobAttempt } from './job-context';
+import { PermanentJobError } from './job-errors';
+import { JobRunner } from './job-runner';
+
+type RunFn = (name: string, payload: unknown, attempt: JobAttempt) => Promise<unknown>;
+
+function queueWith(run: RunFn): { queue: InlineJobQueue; calls: JobAttempt[] } {
+  const calls: JobAttempt[] = [];
+  const runner = {
+    run: (name: string, payload: unknown, attempt: JobAttempt) => {
+      calls.push(attempt);
+      return run(name, payload, attempt);
+    },
+  } as unknown as JobRunner;
+  return { queue: new InlineJobQueue(runner, 1), calls };
+}
+
+describe('InlineJobQueue', () => {
+  beforeAll(() => Logger.overrideLogger(false));
+
+  it('returns before the job runs, then runs it', async () => {
+    const order: string[] = [];
+    const { queue } = queueWith(async () => {
+      order.push('ran');
+    });
+    await queue.enqueue(JobName.ReapStaleRuns, { older_than_ms: 1 });
+    order.push('enqueued');
+    await queue.drain();
+    expect(order).toEqual(['enqueued', 'ran']);
+    expect(await queue.health()).toMatchObject({ status: 'up', driver: 'inline', completed: 1, failed: 0 });
+  });
+
+  it('runs jobs one at a time, in order', async () => {
+    let active = 0;
+    let maxActive = 0;
+    const seen: unknown[] = [];
+    const { queue } = queueWith(async (_name, payload) => {
+      active += 1;
+      maxActive = Math.max(maxActive, active);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      seen.push((payload as { older_than_ms: number }).older_than_ms);
+      active -= 1;
+    });
+    for (const n of [1, 2, 3]) await queue.enqueue(JobName.ReapStaleRuns, { older_than_ms: n });
+    await queue.drain();
+    expect(seen).toEqual([1, 2, 3]);
+    expect(maxActive).toBe(1);
+  });
+
+  it('retries a transient failure and tells the handler which attempt is the last', async () => {
+    const { queue, calls } = queueWith(async (_name, _payload, attempt) => {
+      if (attempt.attempt < 3) throw new Error('connection reset');
+    });
+    await queue.enqueue(JobName.ReapStaleRuns, { older_than_ms: 1 });
+    await queue.drain();
+    expect(calls.map((call) => [call.attempt, call.isFinalAttempt])).toEqual([
+      [1, false],
+      [2, false],
+      [3, true],
+    ]);
+    expect(await queue.health()).toMatchObject({ completed: 1, failed: 0 });
+  });
+
+  it('does not retry a permanent failure', async () => {
+    const { queue, calls } = queueWith(async () => {
+      throw new PermanentJobError('unknown variable');
+    });
+    await queue.enqueue(JobName.ReapStaleRuns, { older_than_ms: 1 });
+    await queue.drain();
+    expect(calls).toHaveLength(1);
+    expect(await queue.health()).toMatchObject({ completed: 0, failed: 1 });
+  });
+
+  it('ignores a second enqueue with the same job id while the first is pending', async () => {
+    const { queue, calls } = queueWith(async () => undefined);
+    await queue.enqueue(JobName.ReapStaleRuns, { older_than_ms: 1 }, { jobId: 'same' });
+    await queue.enqueue(JobName.ReapStaleRuns, { older_than_ms: 1 }, { jobId: 'same' });
+    await queue.drain();
+    expect(calls).toHaveLength(1);
+  });
+
+  it('fires a schedule repeatedly and stops it on shutdown', async () => {
+    const { queue, calls } = queueWith(async () => undefined);
+    await queue.schedule(JobName.ReapStaleRuns, { older_than_ms: 1 }, { everyMs: 20 });
+    await new Promise((resolve) => setTimeout(resolve, 110));
+    await queue.drain();
+    const fired = calls.length;
+    expect(fired).toBeGreaterThanOrEqual(2);
+    await queue.onModuleDestroy();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(calls.length).toBe(fired);
+    expect((await queue.health()).status).toBe('down');
+  });
+});

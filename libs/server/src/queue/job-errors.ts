@@ -1,0 +1,11 @@
+/** A failure that retrying cannot fix (bad input, a 400 from an upstream API): the queue gives up at once. */
+export class PermanentJobError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'PermanentJobError';
+  }
+}
+
+export function isPermanentJobError(error: unknown): boolean {
+  return error instanceof PermanentJobError || (error instanceof Error && error.name === 'PermanentJobError');
+}

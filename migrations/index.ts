@@ -1,0 +1,4 @@
+import { InitialSchema1795651200000 } from './1795651200000-initial-schema';
+
+/** Every migration, in order. The data source and the migration CLI load this list. */
+export const MIGRATIONS = [InitialSchema1795651200000];
