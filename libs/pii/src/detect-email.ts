@@ -1,0 +1,13 @@
+// Email addresses in free text. The lookbehinds make a match start only at the start of a run of
+// address characters, which keeps the scan linear on long strings.
+
+const EMAIL =
+  /(?<![A-Za-z0-9_%+-])[A-Za-z0-9_%+-][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-])/;
+
+// People dodge scrapers with `jane [at] example [dot] com`; the guard should not be dodged the same way.
+const OBFUSCATED_EMAIL =
+  /(?<![\w.+-])[\w.+-]{1,64}\s*[[(]\s*at\s*[\])]\s*[A-Za-z0-9-]{1,63}(?:\s*(?:[[(]\s*dot\s*[\])]|\.)\s*[A-Za-z0-9-]{1,63})+/i;
+
+export function containsEmail(text: string): boolean {
+  return EMAIL.test(text) || OBFUSCATED_EMAIL.test(text);
+}
