@@ -47,6 +47,7 @@ export default tseslint.config(
         setTimeout: 'readonly',
         clearTimeout: 'readonly',
         setInterval: 'readonly',
+        fetch: 'readonly',
         Buffer: 'readonly',
       },
     },

@@ -49,8 +49,13 @@ export class BullJobQueue extends JobQueue {
 
   async health(): Promise<QueueHealth> {
     try {
-      await this.queue.client.ping();
-      const counts = await this.queue.getJobCounts();
+      // ioredis queues commands while disconnected: bound the wait so health answers promptly.
+      const counts = await Promise.race([
+        this.queue.client.ping().then(() => this.queue.getJobCounts()),
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error('Redis did not answer within 3 s')), 3000).unref(),
+        ),
+      ]);
       return { status: 'up', driver: this.driver, ...counts };
     } catch (error) {
       return {
