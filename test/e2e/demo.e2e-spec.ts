@@ -52,7 +52,7 @@ describe('npm run demo', () => {
     expect(banner).toContain(`Console:  http://localhost:${port}/`);
     const health = await fetch(`http://localhost:${port}/api/v1/health`);
     expect(health.status).toBe(200);
-    const body = await health.json();
+    const body = (await health.json()) as { details: Record<string, Record<string, unknown>> };
     expect(body.details.database).toMatchObject({ status: 'up', engine: 'embedded (PGlite)' });
     expect(body.details.queue).toMatchObject({ status: 'up', driver: 'inline' });
   });
