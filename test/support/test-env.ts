@@ -20,6 +20,9 @@ export function testConfig(overrides: Record<string, string | undefined> = {}): 
     JWT_SECRET: 'test-secret-of-sufficient-length-0123456789',
     LOG_LEVEL: 'silent',
     LBI_DATA_DIR: '.data/test',
+    // Suites sign in many times from 127.0.0.1; the throttling test sets the real limits itself.
+    LOGIN_RATE_LIMIT_PER_IP: '10000',
+    LOGIN_RATE_LIMIT_PER_EMAIL: '10000',
     ...overrides,
   });
 }

@@ -1,7 +1,9 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TerminusModule } from '@nestjs/terminus';
-import { ALL_ENTITIES, IngestionModule } from '@lbi/features';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { ALL_ENTITIES, AuthModule, IngestionModule, TenantsModule } from '@lbi/features';
 import { MIGRATIONS } from '@lbi/migrations';
 import {
   AppConfig,
@@ -15,7 +17,14 @@ import {
 } from '@lbi/server';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { AuthController } from './auth/auth.controller';
+import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { loginThrottlerOptions } from './auth/login-throttler.guard';
+import { RolesGuard } from './auth/roles.guard';
+import { TenantContextInterceptor } from './auth/tenant-context.interceptor';
+import { ClientsController } from './clients/clients.controller';
 import { HealthController } from './health/health.controller';
+import { UsersController } from './users/users.controller';
 
 export interface ApiModuleOptions {
   config: AppConfig;
@@ -49,14 +58,30 @@ export class AppModule {
           retryBackoffMs: options.retryBackoffMs,
         }),
         TerminusModule,
+        ThrottlerModule.forRoot(
+          loginThrottlerOptions({
+            perIp: config.loginRateLimitPerIp,
+            perEmail: config.loginRateLimitPerEmail,
+          }),
+        ),
+        AuthModule,
+        TenantsModule,
         IngestionModule,
         // The console is served at `/` when it has been built; the API never falls through to it.
         ...(existsSync(consoleDir)
           ? [ServeStaticModule.forRoot({ rootPath: consoleDir, exclude: ['/api/{*path}'] })]
           : []),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, AuthController, ClientsController, UsersController],
       providers: [
+        // Deny by default: a valid bearer token, then a role the handler names (order matters).
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: RolesGuard },
+        { provide: APP_INTERCEPTOR, useClass: TenantContextInterceptor },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
+        },
         { provide: RuntimeInfo, useValue: options.runtime },
         DatabaseHealthIndicator,
         QueueHealthIndicator,

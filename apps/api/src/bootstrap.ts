@@ -17,6 +17,7 @@ import {
 } from '@lbi/server';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { markPublicOperations } from './auth/public.decorator';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 
 export const API_VERSION = '0.1.0';
@@ -74,17 +75,19 @@ export async function startApi(config: AppConfig, options: StartApiOptions = {})
     app.disable('x-powered-by');
     app.set('trust proxy', 'loopback');
 
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Local Buyer Intelligence API')
-        .setDescription(
-          'Where a home-service category’s buyers are, who they are in aggregate, which channels reach them and when to market.',
-        )
-        .setVersion(API_VERSION)
-        .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
-        .addSecurityRequirements('bearer')
-        .build(),
+    const document = markPublicOperations(
+      SwaggerModule.createDocument(
+        app,
+        new DocumentBuilder()
+          .setTitle('Local Buyer Intelligence API')
+          .setDescription(
+            'Where a home-service category’s buyers are, who they are in aggregate, which channels reach them and when to market.',
+          )
+          .setVersion(API_VERSION)
+          .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+          .addSecurityRequirements('bearer')
+          .build(),
+      ),
     );
     SwaggerModule.setup('api/docs', app, document, {
       jsonDocumentUrl: `${API_PREFIX}/openapi.json`,

@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { DatabaseHealthIndicator, QueueHealthIndicator, RuntimeInfo } from '@lbi/server';
+import { Public } from '../auth/public.decorator';
 
 @ApiTags('health')
 @Controller('health')
@@ -14,6 +15,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Public()
   @HealthCheck()
   @ApiOperation({ summary: 'Database and job queue status; 503 when either is down' })
   @ApiOkResponse({ description: '`{status: "ok", info, error, details: {database, queue}}`' })

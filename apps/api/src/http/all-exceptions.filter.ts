@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import type { ApiError } from '@lbi/contracts';
+import { NoTenantError } from '@lbi/server';
 
 /**
  * Every error leaves as `{status_code, error, message}` (CONTRACT.md). Unexpected errors are logged
@@ -32,6 +33,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
       response
         .status(status)
         .json({ status_code: status, error: errorName(status, error), message } satisfies ApiError);
+      return;
+    }
+    if (exception instanceof NoTenantError) {
+      // Only the platform admin can reach a tenant route without a tenant: tell it how to pick one.
+      response.status(HttpStatus.BAD_REQUEST).json({
+        status_code: 400,
+        error: 'Bad Request',
+        message: exception.message,
+      } satisfies ApiError);
       return;
     }
     this.logger.error({ msg: 'unhandled error', err: exception });

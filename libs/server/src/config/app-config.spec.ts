@@ -13,6 +13,8 @@ describe('loadConfig', () => {
       uploadMaxBytes: 200 * 1024 * 1024,
     });
     expect(config.resolvedUploadDir).toBe('.data/uploads');
+    expect(config.loginRateLimitPerIp).toBe(10);
+    expect(config.loginRateLimitPerEmail).toBe(5);
     expect(config.jobDriver).toBe('inline');
     expect(config.databaseUrl).toBeUndefined();
   });

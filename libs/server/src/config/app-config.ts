@@ -85,6 +85,18 @@ export class AppConfig {
   @IsString()
   bootstrapAdminPassword?: string;
 
+  /** Sign-in attempts allowed per client IP per minute (then 429 with Retry-After). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  loginRateLimitPerIp = 10;
+
+  /** Sign-in attempts allowed per email address per minute, from any IP. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  loginRateLimitPerEmail = 5;
+
   @Matches(/^https?:\/\/.+/, { message: 'CENSUS_API_BASE_URL must be an http(s) URL' })
   censusApiBaseUrl = 'https://api.census.gov/data';
 
@@ -152,6 +164,8 @@ const ENV_NAMES: Record<string, keyof AppConfig> = {
   JWT_EXPIRES_IN: 'jwtExpiresIn',
   BOOTSTRAP_ADMIN_EMAIL: 'bootstrapAdminEmail',
   BOOTSTRAP_ADMIN_PASSWORD: 'bootstrapAdminPassword',
+  LOGIN_RATE_LIMIT_PER_IP: 'loginRateLimitPerIp',
+  LOGIN_RATE_LIMIT_PER_EMAIL: 'loginRateLimitPerEmail',
   CENSUS_API_BASE_URL: 'censusApiBaseUrl',
   CENSUS_API_KEY: 'censusApiKey',
   ACS_YEAR: 'acsYear',
@@ -193,6 +207,9 @@ export function loadConfig(
   }
   if ((config.bootstrapAdminEmail === undefined) !== (config.bootstrapAdminPassword === undefined)) {
     problems.push('BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD must be set together');
+  }
+  if (config.bootstrapAdminPassword !== undefined && config.bootstrapAdminPassword.length < 12) {
+    problems.push('BOOTSTRAP_ADMIN_PASSWORD must be at least 12 characters');
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

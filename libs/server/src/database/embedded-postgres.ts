@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { projectRoot } from '../project-root';
@@ -42,11 +42,16 @@ export async function startEmbeddedPostgres(
 ): Promise<EmbeddedPostgres> {
   const port = options.port ?? (await freePort());
   const args = [join(projectRoot(), 'scripts', 'pglite-server.mjs'), '--port', String(port)];
+  let lockFile: string | undefined;
   if (options.dataDir) {
     const dataDir = resolve(options.dataDir);
     mkdirSync(dataDir, { recursive: true });
+    lockFile = acquireDataDirLock(dataDir);
     args.push('--data-dir', dataDir);
   }
+  const releaseLock = () => {
+    if (lockFile) rmSync(lockFile, { force: true });
+  };
   args.push('--max-connections', String(options.maxConnections ?? 20));
 
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -55,7 +60,7 @@ export async function startEmbeddedPostgres(
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
 
-  await new Promise<void>((ready, fail) => {
+  const started = new Promise<void>((ready, fail) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       fail(
@@ -77,6 +82,13 @@ export async function startEmbeddedPostgres(
       fail(new Error(`Embedded PostgreSQL exited with code ${code}: ${stderr.trim()}`));
     });
   });
+  try {
+    await started;
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+  child.once('exit', releaseLock);
 
   return {
     port,
@@ -90,4 +102,36 @@ export async function startEmbeddedPostgres(
         setTimeout(() => child.kill('SIGKILL'), 10000).unref();
       }),
   };
+}
+
+/**
+ * PGlite's data folder may be opened by ONE process at a time (a second one would corrupt it): a
+ * lock file beside it holds the owner's pid. A lock whose process is gone is taken over.
+ */
+function acquireDataDirLock(dataDir: string): string {
+  const lockFile = `${dataDir}.lock`;
+  let owner: number | undefined;
+  try {
+    owner = Number.parseInt(readFileSync(lockFile, 'utf8'), 10);
+  } catch {
+    owner = undefined;
+  }
+  if (owner && owner !== process.pid && processIsAlive(owner)) {
+    throw new Error(
+      `The embedded database in ${dataDir} is in use by process ${owner} (is \`npm run demo\` or the API running?). ` +
+        `Only one process can open it at a time: stop that process first, or set DATABASE_URL to a PostgreSQL server. ` +
+        `If no such process is running, delete ${lockFile}.`,
+    );
+  }
+  writeFileSync(lockFile, String(process.pid));
+  return lockFile;
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

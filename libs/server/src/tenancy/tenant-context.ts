@@ -2,24 +2,33 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Role } from '@lbi/contracts';
 
 export interface TenantScope {
-  /** The tenant every query of this request or job is confined to. */
-  clientId: string;
+  /**
+   * The tenant every query of this request or job is confined to. Unset only for a platform admin's
+   * request without `X-Client-Id`: routes that need a tenant then answer 400 through requireClientId().
+   */
+  clientId?: string;
+  /** The signed-in user (requests only). */
   userId?: string;
   role?: Role;
+  /** True for the platform admin (role admin, no client of its own), whatever tenant it acts in. */
+  platformAdmin?: boolean;
 }
 
 const storage = new AsyncLocalStorage<TenantScope>();
 
 export class NoTenantError extends Error {
   constructor() {
-    super('No tenant is set for this operation');
+    super(
+      'This needs a tenant: as the platform admin, send X-Client-Id: <client uuid> to act inside one client',
+    );
     this.name = 'NoTenantError';
   }
 }
 
 /**
  * The one place the current tenant lives (ARCHITECTURE.md convention 3). Requests enter it in the
- * auth guard, jobs in the job runner; code reads it only through these accessors.
+ * TenantContextInterceptor (with the scope the auth guard resolved), jobs in the job runner; code
+ * reads it only through these accessors.
  */
 export const TenantContext = {
   run<T>(scope: TenantScope, fn: () => T): T {
@@ -30,8 +39,8 @@ export const TenantContext = {
   },
   /** The current tenant's id; throws when no tenant is set, so nothing runs unscoped by accident. */
   requireClientId(): string {
-    const scope = storage.getStore();
-    if (!scope) throw new NoTenantError();
-    return scope.clientId;
+    const clientId = storage.getStore()?.clientId;
+    if (!clientId) throw new NoTenantError();
+    return clientId;
   },
 };

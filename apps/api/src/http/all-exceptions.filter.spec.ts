@@ -1,0 +1,44 @@
+import { ArgumentsHost, NotFoundException } from '@nestjs/common';
+import { NoTenantError } from '@lbi/server';
+import { AllExceptionsFilter } from './all-exceptions.filter';
+
+function hostCapturing() {
+  const sent: { status?: number; body?: unknown } = {};
+  const response = {
+    headersSent: false,
+    status(code: number) {
+      sent.status = code;
+      return this;
+    },
+    json(body: unknown) {
+      sent.body = body;
+      return this;
+    },
+  };
+  const host = { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
+  return { host, sent };
+}
+
+describe('AllExceptionsFilter', () => {
+  const filter = new AllExceptionsFilter();
+
+  it('answers HttpExceptions in the contract shape', () => {
+    const { host, sent } = hostCapturing();
+    filter.catch(new NotFoundException('No user with id x'), host);
+    expect(sent).toEqual({
+      status: 404,
+      body: { status_code: 404, error: 'Not Found', message: 'No user with id x' },
+    });
+  });
+
+  it('answers a missing tenant (a platform admin without X-Client-Id) with 400 and what to send', () => {
+    const { host, sent } = hostCapturing();
+    filter.catch(new NoTenantError(), host);
+    expect(sent.status).toBe(400);
+    expect(sent.body).toEqual({
+      status_code: 400,
+      error: 'Bad Request',
+      message: expect.stringMatching(/send X-Client-Id/),
+    });
+  });
+});

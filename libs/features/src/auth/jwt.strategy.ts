@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { AppConfig } from '@lbi/server';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { UsersService } from '../tenants/users.service';
+import { AccessTokenClaims, AuthUser } from './auth-user';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Verifies `Authorization: Bearer <token>` (signature, expiry) and re-reads the user on every
+ * request, so a deactivated or deleted account loses access at once and role changes apply at once.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    config: AppConfig,
+    private readonly users: UsersService,
+  ) {
+    if (!config.jwtSecret) throw new Error('JWT_SECRET is not set: the API cannot verify tokens');
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.jwtSecret,
+      ignoreExpiration: false,
+      algorithms: ['HS256'],
+    });
+  }
+
+  async validate(claims: AccessTokenClaims): Promise<AuthUser | false> {
+    if (typeof claims.sub !== 'string' || !UUID.test(claims.sub)) return false;
+    const user = await this.users.findById(claims.sub);
+    if (!user || !user.isActive) return false;
+    return { userId: user.id, role: user.role, clientId: user.clientId };
+  }
+}
