@@ -20,3 +20,5 @@ export * from './queue/job-runner';
 export * from './queue/queue.module';
 export * from './runtime-info';
 export * from './tenancy/tenant-context';
+export * from './tenancy/tenant-db';
+export * from './tenancy/tenant-repository';

@@ -4,6 +4,7 @@ import { InlineJobQueue } from './inline-job-queue';
 import { JobAttempt } from './job-context';
 import { PermanentJobError } from './job-errors';
 import { JobRunner } from './job-runner';
+import { TenantContext } from '../tenancy/tenant-context';
 
 type RunFn = (name: string, payload: unknown, attempt: JobAttempt) => Promise<unknown>;
 
@@ -93,5 +94,17 @@ describe('InlineJobQueue', () => {
     await new Promise((resolve) => setTimeout(resolve, 60));
     expect(calls.length).toBe(fired);
     expect((await queue.health()).status).toBe('down');
+  });
+
+  it('does not let a job inherit the tenant of the request that enqueued it', async () => {
+    let seen: unknown = 'not run';
+    const { queue } = queueWith(async () => {
+      seen = TenantContext.current();
+    });
+    await TenantContext.run({ clientId: '6f1c2b9e-4a43-4c55-9a5e-7d2f0e1b3c4d' }, () =>
+      queue.enqueue(JobName.ReapStaleRuns, { older_than_ms: 1 }),
+    );
+    await queue.drain();
+    expect(seen).toBeUndefined();
   });
 });

@@ -4,6 +4,8 @@ import { JOB_RETRY_ATTEMPTS, JOB_RETRY_BACKOFF_MS, JobName, JobPayload } from '@
 import { CronJob } from 'cron';
 import { isPermanentJobError } from './job-errors';
 import { EnqueueOptions, JOB_RETRY_DELAYS, JobQueue, QueueHealth, Schedule } from './job-queue';
+import { TenantContext } from '../tenancy/tenant-context';
+import { outsideTenantTransaction } from '../tenancy/tenant-db';
 import { JobRunner } from './job-runner';
 
 /** Overrides the retry backoff base (tests use a few milliseconds). */
@@ -109,7 +111,10 @@ export class InlineJobQueue extends JobQueue implements OnModuleDestroy {
   private push(job: PendingJob): void {
     if (this.stopped) return;
     this.waiting.push(job);
-    if (!this.running) this.running = this.work();
+    // The loop must not inherit the enqueuing request's tenant or transaction: jobs enter their own.
+    if (!this.running) {
+      this.running = TenantContext.outside(() => outsideTenantTransaction(() => this.work()));
+    }
   }
 
   private async work(): Promise<void> {

@@ -34,6 +34,10 @@ export const TenantContext = {
   run<T>(scope: TenantScope, fn: () => T): T {
     return storage.run(scope, fn);
   },
+  /** Runs `fn` with no tenant at all, e.g. a job started from inside a request. */
+  outside<T>(fn: () => T): T {
+    return storage.exit(fn);
+  },
   current(): TenantScope | undefined {
     return storage.getStore();
   },
