@@ -3,6 +3,7 @@ import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/cor
 import { API_PREFIX } from '@lbi/contracts';
 import { IS_PUBLIC_KEY } from '../../apps/api/src/auth/public.decorator';
 import { ROLES_KEY } from '../../apps/api/src/auth/roles.decorator';
+import { ALLOW_PII_FIELDS_KEY } from '../../apps/api/src/http/allow-pii-fields.decorator';
 
 // @nestjs/common's PATH_METADATA / METHOD_METADATA (not exported from the package root in Nest 12).
 const PATH_METADATA = 'path';
@@ -14,6 +15,8 @@ export interface DeclaredRoute {
   handler: string;
   isPublic: boolean;
   roles: string[] | undefined;
+  /** Body paths exempt from the PII guard on this handler (@AllowPiiFields), usually none. */
+  allowPiiFields: string[];
 }
 
 const join = (...parts: string[]) =>
@@ -46,6 +49,8 @@ export function declaredRoutes(app: INestApplication): DeclaredRoute[] {
             handler: `${metatype.name}.${name}`,
             isPublic: read<boolean>(IS_PUBLIC_KEY) === true,
             roles: read<string[]>(ROLES_KEY),
+            // Handler only: an exemption is never inherited from the controller.
+            allowPiiFields: Reflect.getMetadata(ALLOW_PII_FIELDS_KEY, handler) ?? [],
           });
         }
       }

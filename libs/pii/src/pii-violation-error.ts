@@ -1,6 +1,6 @@
 import { PiiViolation, formatPiiViolations } from './pii-violation';
 
-/** Thrown by the assert functions; callers map it to a 422 with `message` (which never holds a value). */
+/** Thrown by the assert functions; the API answers it with 400 and `message` (which never holds a value). */
 export class PiiViolationError extends Error {
   override readonly name = 'PiiViolationError';
   readonly violations: readonly PiiViolation[];

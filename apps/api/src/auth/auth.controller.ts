@@ -15,6 +15,7 @@ import {
   UserResponseDto,
   UsersService,
 } from '@lbi/features';
+import { AllowPiiFields } from '../http/allow-pii-fields.decorator';
 import { LoginThrottlerGuard } from './login-throttler.guard';
 import { Public } from './public.decorator';
 import { ANY_ROLE, Roles } from './roles.decorator';
@@ -30,6 +31,7 @@ export class AuthController {
   @Post('login')
   @Public()
   @UseGuards(LoginThrottlerGuard)
+  @AllowPiiFields('email')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in with email and password; answers a bearer token' })
   @ApiOkResponse({ type: LoginResponseDto })

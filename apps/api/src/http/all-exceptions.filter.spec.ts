@@ -1,4 +1,5 @@
-import { ArgumentsHost, NotFoundException } from '@nestjs/common';
+import { ArgumentsHost, Logger, NotFoundException } from '@nestjs/common';
+import { PiiViolationError } from '@lbi/pii';
 import { NoTenantError } from '@lbi/server';
 import { AllExceptionsFilter } from './all-exceptions.filter';
 
@@ -40,5 +41,25 @@ describe('AllExceptionsFilter', () => {
       error: 'Bad Request',
       message: expect.stringMatching(/send X-Client-Id/),
     });
+  });
+
+  it('answers a PII refusal from the database layer with 400 naming the field, never the value', () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const { host, sent } = hostCapturing();
+    filter.catch(new PiiViolationError([{ path: 'name', kind: 'phone-number value' }]), host);
+    expect(sent).toEqual({
+      status: 400,
+      body: {
+        status_code: 400,
+        error: 'Bad Request',
+        message:
+          'PII is not accepted: field "name" contains a phone number (value). Remove it and try again.',
+      },
+    });
+    expect(warn).toHaveBeenCalledWith({
+      msg: 'pii refused',
+      violations: [{ path: 'name', kind: 'phone-number value' }],
+    });
+    warn.mockRestore();
   });
 });

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import type { ApiError } from '@lbi/contracts';
+import { PiiViolationError } from '@lbi/pii';
 import { NoTenantError } from '@lbi/server';
 
 /**
@@ -33,6 +34,18 @@ export class AllExceptionsFilter implements ExceptionFilter {
       response
         .status(status)
         .json({ status_code: status, error: errorName(status, error), message } satisfies ApiError);
+      return;
+    }
+    if (exception instanceof PiiViolationError) {
+      // The PII guard's last line (the TypeORM subscriber) refused a write: the client sent PII that the
+      // request check did not catch (e.g. in a field a service derives). The message names the field
+      // and the kind, never the value; the log line has paths and kinds only.
+      this.logger.warn({ msg: 'pii refused', violations: exception.violations });
+      response.status(HttpStatus.BAD_REQUEST).json({
+        status_code: 400,
+        error: 'Bad Request',
+        message: exception.message,
+      } satisfies ApiError);
       return;
     }
     if (exception instanceof NoTenantError) {

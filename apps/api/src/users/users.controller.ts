@@ -10,6 +10,7 @@ import {
 import { Role, type UserResponse } from '@lbi/contracts';
 import { CreateUserDto, toUserResponse, UpdateUserDto, UserResponseDto, UsersService } from '@lbi/features';
 import { Roles } from '../auth/roles.decorator';
+import { AllowPiiFields } from '../http/allow-pii-fields.decorator';
 
 @ApiTags('users')
 @Controller('users')
@@ -18,6 +19,8 @@ export class UsersController {
 
   @Post()
   @Roles(Role.Admin)
+  // The account's login: the one personal field the platform holds. PATCH takes no email, so it has no exemption.
+  @AllowPiiFields('email')
   @ApiOperation({
     summary:
       'Create a user; a tenant admin only in its own client, the platform admin in any (or another platform admin)',

@@ -1,4 +1,5 @@
 import { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import { PiiSubscriber } from './pii.subscriber';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type EntityList = MixedList<Function | string | EntitySchema>;
@@ -14,7 +15,8 @@ export interface DataSourceInputs {
 
 /**
  * The one way the platform connects to PostgreSQL, real or embedded. Migrations are the only
- * schema path: synchronize stays off everywhere (ARCHITECTURE.md convention 11).
+ * schema path: synchronize stays off everywhere (ARCHITECTURE.md convention 11). Every insert and
+ * update TypeORM broadcasts passes the PII subscriber (see PiiSubscriber for what bypasses it).
  */
 export function buildDataSourceOptions(inputs: DataSourceInputs): DataSourceOptions {
   return {
@@ -22,6 +24,7 @@ export function buildDataSourceOptions(inputs: DataSourceInputs): DataSourceOpti
     url: inputs.url,
     entities: inputs.entities,
     migrations: inputs.migrations,
+    subscribers: [PiiSubscriber],
     migrationsTableName: 'typeorm_migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,

@@ -30,6 +30,28 @@ describe('log redaction', () => {
     expect(text).toContain('[redacted]');
   });
 
+  it('also replaces the commonest PII field names', () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const logger = pino({ redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' } }, sink);
+    const values = {
+      phone: '215-555-0142',
+      phone_number: '(610) 555-0199',
+      ssn: '123-45-6789',
+      address: '123 Main St',
+      street_address: '45 Oak Avenue',
+      owner_name: 'Jane Quimby',
+    };
+    logger.info({ row: values });
+    const text = lines.join('');
+    for (const value of Object.values(values)) expect(text).not.toContain(value);
+  });
+
   it('drops query strings from logged paths', () => {
     expect(pathOnly('/api/v1/signals?geography_id=1&key=abc')).toBe('/api/v1/signals');
     expect(pathOnly('/api/v1/health')).toBe('/api/v1/health');

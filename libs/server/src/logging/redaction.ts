@@ -19,6 +19,14 @@ export const REDACTED_LOG_PATHS = [
   '*.key',
   '*.apiKey',
   '*.censusApiKey',
+  // PII the guard refuses before it could be logged; named here too in case a refused object is ever
+  // passed to the logger (pino's `*` is one level deep, so these are a backstop, not the guard).
+  '*.phone',
+  '*.phone_number',
+  '*.ssn',
+  '*.address',
+  '*.street_address',
+  '*.owner_name',
   'password',
   'email',
   'access_token',
