@@ -2,6 +2,7 @@
 // an embedded PostgreSQL (PGlite, data under .data/) and in-process jobs, serves the console on the
 // same port and prints where to open it.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,6 +46,10 @@ if (!ready) {
   process.exit(1);
 }
 
+const demo = JSON.parse(readFileSync(join(root, 'data', 'demo', 'demo.json'), 'utf8'));
+const logins = demo.accounts.map(
+  (account) => `    ${account.role.padEnd(9)} ${account.email.padEnd(28)} ${account.password}`,
+);
 process.stderr.write(
   [
     '',
@@ -52,6 +57,9 @@ process.stderr.write(
     `  Console:  ${url}/`,
     `  API:      ${url}/api/v1  (health: ${url}/api/v1/health)`,
     `  API docs: ${url}/api/docs`,
+    `  Demo tenant "${demo.client_name}" with the geography "${demo.geography.name}" (${demo.geography.zip_codes.length} ZIPs),`,
+    '  sample channels, events and property data, and Census figures. Demo logins (POST /api/v1/auth/login):',
+    ...logins,
     '  Data is kept under .data/ between runs. Stop with Ctrl+C.',
     '',
   ].join('\n') + '\n',

@@ -1,6 +1,7 @@
 import { Role } from '@lbi/contracts';
 import request from 'supertest';
 import { AuthFactory, Session, TEST_PASSWORD, uniqueEmail, uniqueName } from '../support/auth-factory';
+import { FakeCensusServer, startFakeCensusServer } from '../support/fake-census/fake-census-server';
 import { declaredRoutes } from '../support/route-walk';
 import { startTestApi } from '../support/start-test-api';
 
@@ -8,6 +9,8 @@ import { startTestApi } from '../support/start-test-api';
 type Actor = 'platform' | 'admin' | 'analyst' | 'client';
 const ACTORS: Actor[] = ['platform', 'admin', 'analyst', 'client'];
 const EVERYONE: Actor[] = ACTORS;
+/** Tenant writes: admins and analysts (and the platform admin inside a tenant), never the client role. */
+const WRITERS: Actor[] = ['platform', 'admin', 'analyst'];
 
 const ACCESS: Record<string, Actor[] | 'public'> = {
   'POST /api/v1/auth/login': 'public',
@@ -19,11 +22,45 @@ const ACCESS: Record<string, Actor[] | 'public'> = {
   'POST /api/v1/users': ['platform', 'admin'],
   'GET /api/v1/users': ['platform', 'admin'],
   'PATCH /api/v1/users/:id': ['platform', 'admin'],
+  'POST /api/v1/geographies': WRITERS,
+  'GET /api/v1/geographies': EVERYONE,
+  'GET /api/v1/geographies/:id': EVERYONE,
+  'PATCH /api/v1/geographies/:id': WRITERS,
+  'DELETE /api/v1/geographies/:id': WRITERS,
+  'POST /api/v1/channels': WRITERS,
+  'GET /api/v1/channels': EVERYONE,
+  'GET /api/v1/channels/:id': EVERYONE,
+  'PATCH /api/v1/channels/:id': WRITERS,
+  'DELETE /api/v1/channels/:id': WRITERS,
+  'GET /api/v1/signals': EVERYONE,
+  'POST /api/v1/geographies/:id/refresh-census': WRITERS,
+  'GET /api/v1/geographies/:id/freshness': EVERYONE,
+  'GET /api/v1/ingestion-runs': EVERYONE,
+  'GET /api/v1/ingestion-runs/:id': EVERYONE,
+  'POST /api/v1/uploads': WRITERS,
+  'POST /api/v1/import/property': WRITERS,
+  'POST /api/v1/import/events': WRITERS,
+  'POST /api/v1/import/channels': WRITERS,
 };
+
+/** A small valid events CSV for the upload and import routes. */
+const MATRIX_CSV = 'event_name,start_date,zip_code\nMatrix Home Show,2026-04-11,19002\n';
+
+async function uploadCsv(url: string, headers: Record<string, string>): Promise<string> {
+  const response = await request(url)
+    .post('/api/v1/uploads')
+    .set(headers)
+    .attach('file', Buffer.from(MATRIX_CSV), 'matrix.csv')
+    .expect(201);
+  return (response.body as { file_ref: string }).file_ref;
+}
 
 interface Tenant {
   clientId: string;
   sessions: Record<'admin' | 'analyst' | 'client', Session>;
+  /** A geography with one channel, seeded over HTTP by the tenant's admin. */
+  geographyId: string;
+  channelId: string;
 }
 
 describe('access matrix and tenant isolation over HTTP', () => {
@@ -31,10 +68,27 @@ describe('access matrix and tenant isolation over HTTP', () => {
   let platform: Session;
   let tenantA: Tenant;
   let tenantB: Tenant;
+  // Census refreshes started by the matrix run against a local fake, never the real API.
+  let fakeCensus: FakeCensusServer;
+  /** A Census ingestion run of each tenant, started over HTTP by its admin. */
+  let runA: string;
+  let runB: string;
+  /** An uploaded CSV of each tenant. */
+  let fileRefA: string;
+  let fileRefB: string;
+
+  async function newCensusRun(headers: Record<string, string>, geographyId: string): Promise<string> {
+    const response = await request(api.url)
+      .post(`/api/v1/geographies/${geographyId}/refresh-census`)
+      .set(headers)
+      .expect(202);
+    return (response.body as { ingestion_run_id: string }).ingestion_run_id;
+  }
 
   async function tenant(factory: AuthFactory, label: string): Promise<Tenant> {
     const client = await factory.createClient(platform, uniqueName(label));
     const admin = await factory.userSession(platform, Role.Admin, client.id);
+    const geographyId = await newGeography(admin.headers);
     return {
       clientId: client.id,
       sessions: {
@@ -42,29 +96,78 @@ describe('access matrix and tenant isolation over HTTP', () => {
         analyst: await factory.userSession(admin, Role.Analyst),
         client: await factory.userSession(admin, Role.Client),
       },
+      geographyId,
+      channelId: await newChannel(admin.headers, geographyId),
     };
   }
 
+  async function newGeography(headers: Record<string, string>): Promise<string> {
+    const response = await request(api.url)
+      .post('/api/v1/geographies')
+      .set(headers)
+      .send({ name: uniqueName('Matrix geography'), zip_codes: ['19002', '19034'] })
+      .expect(201);
+    return (response.body as { id: string }).id;
+  }
+
+  async function newChannel(headers: Record<string, string>, geographyId: string): Promise<string> {
+    const response = await request(api.url)
+      .post('/api/v1/channels')
+      .set(headers)
+      .send({
+        geography_id: geographyId,
+        channel_type: 'hoa',
+        name: uniqueName('Matrix HOA'),
+        zip_code: '19002',
+      })
+      .expect(201);
+    return (response.body as { id: string }).id;
+  }
+
   beforeAll(async () => {
-    api = await startTestApi({ CONSOLE_DIR: '/nonexistent' });
+    fakeCensus = await startFakeCensusServer();
+    api = await startTestApi({ CONSOLE_DIR: '/nonexistent', CENSUS_API_BASE_URL: fakeCensus.baseUrl });
     const factory = new AuthFactory(api);
     platform = await factory.platformAdmin();
     tenantA = await tenant(factory, 'Tenant A');
     tenantB = await tenant(factory, 'Tenant B');
+    runA = await newCensusRun(tenantA.sessions.admin.headers, tenantA.geographyId);
+    runB = await newCensusRun(tenantB.sessions.admin.headers, tenantB.geographyId);
+    fileRefA = await uploadCsv(api.url, tenantA.sessions.admin.headers);
+    fileRefB = await uploadCsv(api.url, tenantB.sessions.admin.headers);
   });
-  afterAll(() => api.stop());
+  afterAll(async () => {
+    await api.stop();
+    await fakeCensus.close();
+  });
 
   const sessionOf = (actor: Actor, of: Tenant = tenantA): Session =>
     actor === 'platform' ? platform : of.sessions[actor];
 
   /** A request an allowed caller could make: ids of its own tenant, a valid body. */
-  function call(route: string, actor: Actor) {
+  async function call(route: string, actor: Actor) {
     const [method, path] = route.split(' ');
     const session = sessionOf(actor);
     const ownUser = tenantA.sessions.analyst.user.id;
+    // DELETE gets a fresh object each time, so that every allowed caller has one to delete.
+    const adminA = tenantA.sessions.admin.headers;
+    const geographyId =
+      route === 'DELETE /api/v1/geographies/:id' ? await newGeography(adminA) : tenantA.geographyId;
+    const channelId =
+      route === 'DELETE /api/v1/channels/:id'
+        ? await newChannel(adminA, tenantA.geographyId)
+        : tenantA.channelId;
     const url = path
       .replace('/clients/:id', `/clients/${tenantA.clientId}`)
-      .replace('/users/:id', `/users/${ownUser}`);
+      .replace('/users/:id', `/users/${ownUser}`)
+      .replace('/geographies/:id', `/geographies/${geographyId}`)
+      .replace('/channels/:id', `/channels/${channelId}`)
+      .replace(/\/signals$/, `/signals?geography_id=${tenantA.geographyId}`)
+      .replace('/ingestion-runs/:id', `/ingestion-runs/${runA}`)
+      .replace(
+        /\/import\/(property|events|channels)$/,
+        (importPath) => `${importPath}?geography_id=${tenantA.geographyId}&file_ref=${fileRefA}`,
+      );
     const bodies: Record<string, object> = {
       'POST /api/v1/clients': { name: uniqueName('Matrix') },
       'POST /api/v1/users': {
@@ -74,13 +177,25 @@ describe('access matrix and tenant isolation over HTTP', () => {
         client_id: tenantA.clientId,
       },
       'PATCH /api/v1/users/:id': { is_active: true },
+      'POST /api/v1/geographies': { name: uniqueName('Matrix'), zip_codes: ['19002'] },
+      'PATCH /api/v1/geographies/:id': { zip_codes: ['19002', '19034'] },
+      'POST /api/v1/channels': {
+        geography_id: tenantA.geographyId,
+        channel_type: 'library',
+        name: uniqueName('Matrix library'),
+        city: 'Ambler',
+        state: 'PA',
+      },
+      'PATCH /api/v1/channels/:id': { estimated_reach: 100 },
     };
     const agent = request(api.url);
     const pending = (
-      agent[method.toLowerCase() as 'get' | 'post' | 'patch'] as (url: string) => request.Test
+      agent[method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'] as (url: string) => request.Test
     )(url)
       .set(session.headers)
       .set(actor === 'platform' ? { 'X-Client-Id': tenantA.clientId } : {});
+    if (route === 'POST /api/v1/uploads')
+      return pending.attach('file', Buffer.from(MATRIX_CSV), 'matrix.csv');
     return bodies[route] ? pending.send(bodies[route]) : pending;
   }
 
@@ -147,7 +262,139 @@ describe('access matrix and tenant isolation over HTTP', () => {
     });
   });
 
+  describe('geographies, channels and signals of another tenant answer 404', () => {
+    const tenantRoles = ['admin', 'analyst', 'client'] as const;
+    const missingId = '00000000-0000-4000-8000-000000000000';
+
+    async function expectLikeMissing(send: (id: string) => request.Test, foreignId: string): Promise<void> {
+      const foreign = await send(foreignId);
+      const missing = await send(missingId);
+      expect(foreign.status).toBe(404);
+      expect(JSON.stringify(foreign.body).replace(foreignId, missingId)).toBe(JSON.stringify(missing.body));
+    }
+
+    it.each(tenantRoles)('GET /geographies/:id, /channels/:id and /signals as %s', async (role) => {
+      const headers = tenantA.sessions[role].headers;
+      const get = (path: string) => request(api.url).get(path).set(headers);
+      await get(`/api/v1/geographies/${tenantA.geographyId}`).expect(200);
+      await get(`/api/v1/channels/${tenantA.channelId}`).expect(200);
+      await expectLikeMissing((id) => get(`/api/v1/geographies/${id}`), tenantB.geographyId);
+      await expectLikeMissing((id) => get(`/api/v1/channels/${id}`), tenantB.channelId);
+      await expectLikeMissing((id) => get(`/api/v1/signals?geography_id=${id}`), tenantB.geographyId);
+      await expectLikeMissing((id) => get(`/api/v1/channels?geography_id=${id}`), tenantB.geographyId);
+    });
+
+    it.each(['admin', 'analyst'] as const)(
+      'PATCH and DELETE /geographies/:id and /channels/:id as %s',
+      async (role) => {
+        const headers = tenantA.sessions[role].headers;
+        const agent = () => request(api.url);
+        await expectLikeMissing(
+          (id) => agent().patch(`/api/v1/geographies/${id}`).set(headers).send({ name: 'Taken over' }),
+          tenantB.geographyId,
+        );
+        await expectLikeMissing(
+          (id) => agent().patch(`/api/v1/channels/${id}`).set(headers).send({ notes: 'Taken over' }),
+          tenantB.channelId,
+        );
+        await expectLikeMissing(
+          (id) =>
+            agent().post('/api/v1/channels').set(headers).send({
+              geography_id: id,
+              channel_type: 'hoa',
+              name: 'Intruder HOA',
+              city: 'Ambler',
+              state: 'PA',
+            }),
+          tenantB.geographyId,
+        );
+        await expectLikeMissing(
+          (id) => agent().delete(`/api/v1/channels/${id}`).set(headers),
+          tenantB.channelId,
+        );
+        await expectLikeMissing(
+          (id) => agent().delete(`/api/v1/geographies/${id}`).set(headers),
+          tenantB.geographyId,
+        );
+        // Tenant B's objects are untouched.
+        const adminB = tenantB.sessions.admin.headers;
+        const geography = await agent()
+          .get(`/api/v1/geographies/${tenantB.geographyId}`)
+          .set(adminB)
+          .expect(200);
+        expect(geography.body.name).not.toBe('Taken over');
+        const channel = await agent().get(`/api/v1/channels/${tenantB.channelId}`).set(adminB).expect(200);
+        expect(channel.body.notes).toBeNull();
+      },
+    );
+  });
+
+  describe('Census refresh, freshness and ingestion runs of another tenant answer 404', () => {
+    const missingId = '00000000-0000-4000-8000-000000000000';
+
+    it.each(['admin', 'analyst', 'client'] as const)('as %s', async (role) => {
+      const headers = tenantA.sessions[role].headers;
+      const sends: [(id: string) => request.Test, string][] = [
+        [(id) => request(api.url).get(`/api/v1/ingestion-runs/${id}`).set(headers), runB],
+        [
+          (id) => request(api.url).get(`/api/v1/geographies/${id}/freshness`).set(headers),
+          tenantB.geographyId,
+        ],
+      ];
+      if (role !== 'client') {
+        sends.push([
+          (id) => request(api.url).post(`/api/v1/geographies/${id}/refresh-census`).set(headers),
+          tenantB.geographyId,
+        ]);
+      }
+      await request(api.url).get(`/api/v1/ingestion-runs/${runA}`).set(headers).expect(200);
+      for (const [send, foreignId] of sends) {
+        const foreign = await send(foreignId);
+        const missing = await send(missingId);
+        expect(foreign.status).toBe(404);
+        expect(JSON.stringify(foreign.body).replace(foreignId, missingId)).toBe(JSON.stringify(missing.body));
+      }
+    });
+  });
+
+  describe('uploads and geographies of another tenant are unknown to imports (404)', () => {
+    it.each(['admin', 'analyst'] as const)('POST /import/* as %s', async (role) => {
+      const headers = tenantA.sessions[role].headers;
+      const missingRef = '0'.repeat(32);
+      const missingGeography = '00000000-0000-4000-8000-000000000000';
+      for (const kind of ['property', 'events', 'channels']) {
+        const send = (geographyId: string, fileRef: string) =>
+          request(api.url)
+            .post(`/api/v1/import/${kind}`)
+            .query({ geography_id: geographyId, file_ref: fileRef })
+            .set(headers);
+        const foreignRef = await send(tenantA.geographyId, fileRefB);
+        const missingRefAnswer = await send(tenantA.geographyId, missingRef);
+        expect(foreignRef.status).toBe(404);
+        expect(JSON.stringify(foreignRef.body).replace(fileRefB, missingRef)).toBe(
+          JSON.stringify(missingRefAnswer.body),
+        );
+        const foreignGeography = await send(tenantB.geographyId, fileRefA);
+        const missingGeographyAnswer = await send(missingGeography, fileRefA);
+        expect(foreignGeography.status).toBe(404);
+        expect(JSON.stringify(foreignGeography.body).replace(tenantB.geographyId, missingGeography)).toBe(
+          JSON.stringify(missingGeographyAnswer.body),
+        );
+      }
+    });
+  });
+
   describe('lists never include another tenant’s rows', () => {
+    it.each(['admin', 'analyst', 'client'] as const)('GET /ingestion-runs as %s', async (role) => {
+      const response = await request(api.url)
+        .get('/api/v1/ingestion-runs')
+        .set(tenantA.sessions[role].headers)
+        .expect(200);
+      const text = JSON.stringify(response.body);
+      for (const id of [runB, tenantB.clientId, tenantB.geographyId]) expect(text).not.toContain(id);
+      expect(text).toContain(runA);
+    });
+
     const foreignIds = () => [tenantB.clientId, ...Object.values(tenantB.sessions).map((s) => s.user.id)];
 
     it.each(['admin', 'analyst', 'client'] as const)('GET /clients as %s', async (role) => {
@@ -159,6 +406,26 @@ describe('access matrix and tenant isolation over HTTP', () => {
       for (const id of foreignIds()) expect(text).not.toContain(id);
       expect(text).toContain(tenantA.clientId);
     });
+
+    it.each(['admin', 'analyst', 'client'] as const)(
+      'GET /geographies, /channels and /signals as %s',
+      async (role) => {
+        const headers = tenantA.sessions[role].headers;
+        const geographies = await request(api.url).get('/api/v1/geographies').set(headers).expect(200);
+        const channels = await request(api.url).get('/api/v1/channels').set(headers).expect(200);
+        const signals = await request(api.url)
+          .get(`/api/v1/signals?geography_id=${tenantA.geographyId}`)
+          .set(headers)
+          .expect(200);
+        for (const body of [geographies.body, channels.body, signals.body]) {
+          const text = JSON.stringify(body);
+          for (const id of [tenantB.clientId, tenantB.geographyId, tenantB.channelId])
+            expect(text).not.toContain(id);
+        }
+        expect(JSON.stringify(geographies.body)).toContain(tenantA.geographyId);
+        expect(JSON.stringify(channels.body)).toContain(tenantA.channelId);
+      },
+    );
 
     it('GET /users as a tenant admin, and as the platform admin inside tenant A', async () => {
       for (const headers of [

@@ -55,5 +55,50 @@ describe('npm run demo', () => {
     const body = (await health.json()) as { details: Record<string, Record<string, unknown>> };
     expect(body.details.database).toMatchObject({ status: 'up', engine: 'embedded (PGlite)' });
     expect(body.details.queue).toMatchObject({ status: 'up', driver: 'inline' });
+
+    // The demo tenant: logins printed, the sample files imported and Census figures from the snapshot.
+    expect(banner).toContain('analyst@lbi-demo.example');
+    const base = `http://localhost:${port}/api/v1`;
+    const login = await fetch(`${base}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'analyst@lbi-demo.example', password: 'demo-analyst-password' }),
+    });
+    expect(login.status).toBe(200);
+    const { access_token: token } = (await login.json()) as { access_token: string };
+    const get = async <T>(path: string): Promise<T> =>
+      (await (await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } })).json()) as T;
+    const itemsOf = <T>(body: T[] | { items: T[] }): T[] => (Array.isArray(body) ? body : body.items);
+    type Run = { source_type: string; status: string; records_upserted: number };
+    let runs: Run[] = [];
+    for (let i = 0; i < 120; i += 1) {
+      runs = itemsOf(await get<Run[] | { items: Run[] }>('/ingestion-runs'));
+      if (runs.length === 4 && runs.every((run) => run.status === 'success' || run.status === 'failed'))
+        break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(runs.map((run) => [run.source_type, run.status]).sort()).toEqual([
+      ['census', 'success'],
+      ['csv_channels', 'success'],
+      ['csv_events', 'success'],
+      ['csv_property', 'success'],
+    ]);
+    const geographies = await get<
+      { id: string; zip_codes: string[] }[] | { items: { id: string; zip_codes: string[] }[] }
+    >('/geographies');
+    const geography = Array.isArray(geographies) ? geographies[0] : geographies.items[0];
+    expect(geography.zip_codes).toHaveLength(20);
+    type Signal = { metric: string; value: number; margin_of_error: number | null; source_url: string };
+    const census = await get<{ items: Signal[] }>(
+      `/signals?geography_id=${geography.id}&signal_type=CENSUS&zip_code=19002`,
+    );
+    const population = census.items.find((signal) => signal.metric === 'population');
+    // ZCTA 19002 in the ACS 2019-2023 5-year release (data/census).
+    expect(population?.value).toBe(31681);
+    expect(census.items.find((signal) => signal.metric === 'owner_occupied')).toMatchObject({
+      value: 9485,
+      margin_of_error: 472,
+    });
+    expect(population?.source_url).toMatch(/bundled snapshot/);
   });
 });

@@ -3,7 +3,17 @@ import { APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { ALL_ENTITIES, AuthModule, IngestionModule, TenantsModule } from '@lbi/features';
+import {
+  ALL_ENTITIES,
+  AuthModule,
+  CensusModule,
+  DemoModule,
+  ChannelsModule,
+  GeographiesModule,
+  ImportsModule,
+  IngestionModule,
+  TenantsModule,
+} from '@lbi/features';
 import { MIGRATIONS } from '@lbi/migrations';
 import {
   AppConfig,
@@ -22,8 +32,16 @@ import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { loginThrottlerOptions } from './auth/login-throttler.guard';
 import { RolesGuard } from './auth/roles.guard';
 import { TenantContextInterceptor } from './auth/tenant-context.interceptor';
+import { ChannelsController } from './channels/channels.controller';
 import { ClientsController } from './clients/clients.controller';
+import { GeographiesController } from './geographies/geographies.controller';
+import { GeographyIngestionController } from './geographies/geography-ingestion.controller';
 import { HealthController } from './health/health.controller';
+import { ImportsController } from './imports/imports.controller';
+import { PiiGuardInterceptor } from './http/pii-guard.interceptor';
+import { IngestionRunsController } from './ingestion-runs/ingestion-runs.controller';
+import { SignalsController } from './signals/signals.controller';
+import { UploadsController } from './uploads/uploads.controller';
 import { UsersController } from './users/users.controller';
 
 export interface ApiModuleOptions {
@@ -67,16 +85,37 @@ export class AppModule {
         AuthModule,
         TenantsModule,
         IngestionModule,
+        CensusModule,
+        // Seeds the demo tenant on the embedded default (`npm run demo`); idle otherwise.
+        DemoModule,
+        GeographiesModule,
+        ChannelsModule,
+        ImportsModule,
         // The console is served at `/` when it has been built; the API never falls through to it.
         ...(existsSync(consoleDir)
           ? [ServeStaticModule.forRoot({ rootPath: consoleDir, exclude: ['/api/{*path}'] })]
           : []),
       ],
-      controllers: [HealthController, AuthController, ClientsController, UsersController],
+      controllers: [
+        HealthController,
+        AuthController,
+        ClientsController,
+        UsersController,
+        GeographiesController,
+        ChannelsController,
+        SignalsController,
+        GeographyIngestionController,
+        IngestionRunsController,
+        UploadsController,
+        ImportsController,
+      ],
       providers: [
         // Deny by default: a valid bearer token, then a role the handler names (order matters).
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
+        // Global interceptors run in this order, all before the pipes: PII in a write's body or query
+        // is refused before validation, the tenant context or the handler sees it.
+        { provide: APP_INTERCEPTOR, useClass: PiiGuardInterceptor },
         { provide: APP_INTERCEPTOR, useClass: TenantContextInterceptor },
         {
           provide: APP_PIPE,

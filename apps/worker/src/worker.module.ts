@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ALL_ENTITIES, IngestionModule } from '@lbi/features';
+import { ALL_ENTITIES, CensusModule, ImportsModule, IngestionModule } from '@lbi/features';
 import { MIGRATIONS } from '@lbi/migrations';
 import { AppConfig, ConfigModule, DatabaseModule, LoggingModule, QueueModule } from '@lbi/server';
 
@@ -36,6 +36,8 @@ export class WorkerModule {
           retryBackoffMs: options.retryBackoffMs,
         }),
         IngestionModule,
+        CensusModule,
+        ImportsModule,
       ],
     };
   }

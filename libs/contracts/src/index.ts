@@ -1,3 +1,4 @@
 export * from './enums';
 export * from './jobs';
 export * from './api';
+export * from './geographies';

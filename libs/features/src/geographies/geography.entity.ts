@@ -6,6 +6,9 @@ export interface ZctaResolution {
   zip: string;
   zcta: string | null;
   join_type: string;
+  po_name?: string | null;
+  state?: string | null;
+  zip_type?: string | null;
   note?: string;
 }
 

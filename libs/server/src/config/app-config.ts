@@ -117,6 +117,13 @@ export class AppConfig {
   })
   censusRefreshCron = '0 3 * * *';
 
+  /** CSV sources (property, events, channels) count as stale this many days after their last success. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  csvStaleDays = 90;
+
   @IsString()
   dataDir = '.data';
 
@@ -170,6 +177,7 @@ const ENV_NAMES: Record<string, keyof AppConfig> = {
   CENSUS_API_KEY: 'censusApiKey',
   ACS_YEAR: 'acsYear',
   CENSUS_REFRESH_CRON: 'censusRefreshCron',
+  CSV_STALE_DAYS: 'csvStaleDays',
   LBI_DATA_DIR: 'dataDir',
   UPLOAD_DIR: 'uploadDir',
   UPLOAD_MAX_BYTES: 'uploadMaxBytes',

@@ -1,0 +1,106 @@
+// Geographies, channels and signals: channel types and the wire shapes (snake_case) of CONTRACT.md.
+
+/**
+ * Institutional channel types: organisations and venues that reach many households at once, never a
+ * person. The API, the channels CSV import and the scoring all use this list; values are lowercase
+ * slugs. `other` is for an institution that fits none of the rest.
+ */
+export const CHANNEL_TYPES = [
+  'hoa',
+  'school_district',
+  'chamber_of_commerce',
+  'civic_association',
+  'faith_community',
+  'community_event',
+  'local_media',
+  'library',
+  'senior_center',
+  'real_estate_office',
+  'hardware_store',
+  'home_show',
+  'farmers_market',
+  'newsletter',
+  'parks_recreation',
+  'utility_program',
+  'business_association',
+  'other',
+] as const;
+
+export type ChannelType = (typeof CHANNEL_TYPES)[number];
+
+export function isChannelType(value: unknown): value is ChannelType {
+  return typeof value === 'string' && (CHANNEL_TYPES as readonly string[]).includes(value);
+}
+
+/** At most this many ZIP codes in one geography. */
+export const MAX_GEOGRAPHY_ZIPS = 5000;
+
+/** How one ZIP of a geography maps onto a Census ZCTA. */
+export interface ZctaResolutionResponse {
+  zip: string;
+  /** null: the ACS publishes nothing for this ZIP (territory ZIP without a ZCTA). */
+  zcta: string | null;
+  /** `zip_matches_zcta`, `spatial_join` (PO-box / unique ZIP inside a ZCTA) or `no_zcta`. */
+  join_type: string;
+  po_name: string | null;
+  state: string | null;
+  zip_type: string | null;
+  note: string;
+}
+
+export interface GeographyResponse {
+  id: string;
+  client_id: string;
+  name: string;
+  zip_codes: string[];
+  zcta_resolution: ZctaResolutionResponse[];
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ChannelResponse {
+  id: string;
+  client_id: string;
+  geography_id: string;
+  channel_type: string;
+  name: string;
+  city: string;
+  state: string;
+  zip_code: string | null;
+  estimated_reach: number | null;
+  website: string | null;
+  notes: string | null;
+  source_url: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SignalResponse {
+  id: string;
+  geography_id: string;
+  zip_code: string | null;
+  zcta: string | null;
+  signal_type: string;
+  source_type: string;
+  metric: string;
+  value: number | null;
+  margin_of_error: number | null;
+  vintage: string | null;
+  dataset: string | null;
+  event_name: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  metadata: Record<string, unknown>;
+  source_url: string | null;
+  updated_at: string;
+}
+
+export interface SignalPage {
+  items: SignalResponse[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export const MAX_SIGNALS_PAGE = 1000;
+export const DEFAULT_SIGNALS_PAGE = 500;

@@ -1,0 +1,224 @@
+import { Injectable } from '@nestjs/common';
+import { RunStatus, SignalType, SourceType, SOURCE_TYPES } from '@lbi/contracts';
+import { AppConfig, TenantDb, TenantTransaction } from '@lbi/server';
+import { resolveGeographyZctas } from '../census/geography-zctas';
+import { requireGeography } from '../geographies/geography-lookup';
+import { Geography } from '../geographies/geography.entity';
+
+/** Census figures are re-fetched after this many days (ACS releases yearly; this catches new vintages). */
+export const CENSUS_STALE_AFTER_DAYS = 30;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface SourceFreshness {
+  source_type: SourceType;
+  last_success_at: string | null;
+  last_run_status: RunStatus | null;
+  last_run_at: string | null;
+  is_stale: boolean;
+  stale_after_days: number;
+  /** Why the source is stale (or that it is fresh), in plain language. */
+  reason: string;
+}
+
+export interface RunSummary {
+  lastSuccessAt: Date | null;
+  lastRunStatus: RunStatus | null;
+  lastRunAt: Date | null;
+  /** ZCTAs the last successful Census run asked for but the ACS had no figures for. */
+  lastSuccessMissingZctas: readonly string[];
+}
+
+const EMPTY_SUMMARY: RunSummary = {
+  lastSuccessAt: null,
+  lastRunStatus: null,
+  lastRunAt: null,
+  lastSuccessMissingZctas: [],
+};
+
+function ageInDays(since: Date, now: Date): number {
+  return Math.floor((now.getTime() - since.getTime()) / DAY_MS);
+}
+
+/**
+ * Census staleness: never refreshed, older than 30 days, or a ZIP with a ZCTA that has no CENSUS
+ * signal (a ZIP added by an edit). ZCTAs the ACS publishes nothing for (per the last run) are not
+ * counted, or such a geography would be stale forever.
+ */
+export function censusStaleness(input: {
+  now: Date;
+  lastSuccessAt: Date | null;
+  zctaByZip: ReadonlyMap<string, string>;
+  zipsWithSignals: ReadonlySet<string>;
+  missingZctas: readonly string[];
+}): { isStale: boolean; reason: string; zipsWithoutSignals: string[] } {
+  const missing = new Set(input.missingZctas);
+  const zipsWithoutSignals = [...input.zctaByZip.entries()]
+    .filter(([zip, zcta]) => !input.zipsWithSignals.has(zip) && !missing.has(zcta))
+    .map(([zip]) => zip)
+    .sort();
+  if (!input.lastSuccessAt) {
+    return {
+      isStale: true,
+      reason: 'Census data has never been fetched for this geography',
+      zipsWithoutSignals,
+    };
+  }
+  const age = ageInDays(input.lastSuccessAt, input.now);
+  const reasons: string[] = [];
+  if (input.now.getTime() - input.lastSuccessAt.getTime() > CENSUS_STALE_AFTER_DAYS * DAY_MS) {
+    reasons.push(`the last successful refresh was ${age} days ago (stale after ${CENSUS_STALE_AFTER_DAYS})`);
+  }
+  if (zipsWithoutSignals.length > 0) {
+    const list = zipsWithoutSignals.slice(0, 20).join(', ');
+    const more = zipsWithoutSignals.length > 20 ? ` and ${zipsWithoutSignals.length - 20} more` : '';
+    reasons.push(
+      `ZIP(s) ${list}${more} have a ZCTA but no Census figures yet (added since the last refresh?)`,
+    );
+  }
+  if (reasons.length === 0) {
+    return {
+      isStale: false,
+      reason: `refreshed ${age} day(s) ago; every ZIP with a ZCTA has Census figures`,
+      zipsWithoutSignals,
+    };
+  }
+  const text = reasons.join('; ');
+  return { isStale: true, reason: text.charAt(0).toUpperCase() + text.slice(1), zipsWithoutSignals };
+}
+
+/** CSV sources: stale when never imported or when the last success is older than CSV_STALE_DAYS. */
+export function csvStaleness(input: { now: Date; lastSuccessAt: Date | null; staleAfterDays: number }): {
+  isStale: boolean;
+  reason: string;
+} {
+  if (!input.lastSuccessAt) return { isStale: true, reason: 'Never imported for this geography' };
+  const age = ageInDays(input.lastSuccessAt, input.now);
+  if (input.now.getTime() - input.lastSuccessAt.getTime() > input.staleAfterDays * DAY_MS) {
+    return {
+      isStale: true,
+      reason: `The last successful import was ${age} days ago (stale after ${input.staleAfterDays})`,
+    };
+  }
+  return { isStale: false, reason: `imported ${age} day(s) ago` };
+}
+
+interface RunRow {
+  source_type: SourceType;
+  last_run_status: RunStatus | null;
+  last_run_at: Date | string | null;
+  last_success_at: Date | string | null;
+  last_success_details: Record<string, unknown> | null;
+}
+
+const toDate = (value: Date | string | null | undefined): Date | null =>
+  value === null || value === undefined ? null : value instanceof Date ? value : new Date(value);
+
+function missingZctasOf(details: Record<string, unknown> | null): string[] {
+  const value = details?.missing_zctas;
+  return Array.isArray(value) ? value.filter((z): z is string => typeof z === 'string') : [];
+}
+
+/** Freshness of each source type for the geographies of one tenant, read inside its transaction. */
+@Injectable()
+export class FreshnessService {
+  constructor(
+    private readonly tenantDb: TenantDb,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** GET /geographies/:id/freshness; another tenant's geography answers 404 like a missing one. */
+  forGeography(geographyId: string, now = new Date()): Promise<SourceFreshness[]> {
+    return this.tenantDb.forCurrentTenant(async (db) => {
+      const geography = await requireGeography(db, geographyId);
+      return this.compute(db, geography, now);
+    });
+  }
+
+  /** Census staleness of every geography of one tenant (the nightly refresh). */
+  async staleCensusGeographies(
+    clientId: string,
+    now = new Date(),
+  ): Promise<{ geographyId: string; reason: string; inFlight: boolean }[]> {
+    return this.tenantDb.run(clientId, async (db) => {
+      const geographies = await db.repository(Geography).find({ order: { createdAt: 'ASC' } });
+      const stale: { geographyId: string; reason: string; inFlight: boolean }[] = [];
+      for (const geography of geographies) {
+        const census = (await this.compute(db, geography, now)).find(
+          (f) => f.source_type === SourceType.Census,
+        );
+        if (!census?.is_stale) continue;
+        const inFlight =
+          census.last_run_status === RunStatus.Queued || census.last_run_status === RunStatus.Running;
+        stale.push({ geographyId: geography.id, reason: census.reason, inFlight });
+      }
+      return stale;
+    });
+  }
+
+  private async compute(db: TenantTransaction, geography: Geography, now: Date): Promise<SourceFreshness[]> {
+    const runs = (await db.manager.query(
+      `SELECT t.source_type,
+              last.status AS last_run_status,
+              COALESCE(last.finished_at, last.started_at, last.created_at) AS last_run_at,
+              ok.finished_at AS last_success_at,
+              ok.details AS last_success_details
+         FROM unnest($3::varchar[]) AS t(source_type)
+         LEFT JOIN LATERAL (
+           SELECT status, finished_at, started_at, created_at FROM ingestion_runs r
+            WHERE r.client_id = $1 AND r.geography_id = $2 AND r.source_type = t.source_type
+            ORDER BY r.created_at DESC LIMIT 1) last ON true
+         LEFT JOIN LATERAL (
+           SELECT COALESCE(finished_at, updated_at) AS finished_at, details FROM ingestion_runs r
+            WHERE r.client_id = $1 AND r.geography_id = $2 AND r.source_type = t.source_type
+              AND r.status = '${RunStatus.Success}'
+            ORDER BY COALESCE(r.finished_at, r.updated_at) DESC LIMIT 1) ok ON true`,
+      [db.clientId, geography.id, SOURCE_TYPES],
+    )) as RunRow[];
+    const byType = new Map<SourceType, RunSummary>(
+      runs.map((r) => [
+        r.source_type,
+        {
+          lastSuccessAt: toDate(r.last_success_at),
+          lastRunStatus: r.last_run_status,
+          lastRunAt: toDate(r.last_run_at),
+          lastSuccessMissingZctas: missingZctasOf(r.last_success_details),
+        },
+      ]),
+    );
+
+    const signalZips = (await db.manager.query(
+      `SELECT DISTINCT zip_code FROM demand_signals
+        WHERE client_id = $1 AND geography_id = $2 AND signal_type = $3 AND zip_code IS NOT NULL`,
+      [db.clientId, geography.id, SignalType.Census],
+    )) as { zip_code: string }[];
+    const resolved = await resolveGeographyZctas(geography);
+    const zctaByZip = new Map<string, string>();
+    for (const [zcta, zips] of resolved.zipsByZcta) for (const zip of zips) zctaByZip.set(zip, zcta);
+
+    return SOURCE_TYPES.map((sourceType) => {
+      const summary = byType.get(sourceType) ?? EMPTY_SUMMARY;
+      const staleAfterDays =
+        sourceType === SourceType.Census ? CENSUS_STALE_AFTER_DAYS : this.config.csvStaleDays;
+      const verdict =
+        sourceType === SourceType.Census
+          ? censusStaleness({
+              now,
+              lastSuccessAt: summary.lastSuccessAt,
+              zctaByZip,
+              zipsWithSignals: new Set(signalZips.map((r) => r.zip_code)),
+              missingZctas: summary.lastSuccessMissingZctas,
+            })
+          : csvStaleness({ now, lastSuccessAt: summary.lastSuccessAt, staleAfterDays });
+      return {
+        source_type: sourceType,
+        last_success_at: summary.lastSuccessAt?.toISOString() ?? null,
+        last_run_status: summary.lastRunStatus,
+        last_run_at: summary.lastRunAt?.toISOString() ?? null,
+        is_stale: verdict.isStale,
+        stale_after_days: staleAfterDays,
+        reason: verdict.reason,
+      };
+    });
+  }
+}

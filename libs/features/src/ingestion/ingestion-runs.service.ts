@@ -1,0 +1,128 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { RunStatus, SourceType } from '@lbi/contracts';
+import { TenantDb, TenantTransaction } from '@lbi/server';
+import { FindOptionsWhere } from 'typeorm';
+import { IngestionRun } from './ingestion-run.entity';
+
+export interface ListIngestionRunsFilter {
+  geographyId?: string;
+  status?: RunStatus;
+  sourceType?: SourceType;
+  limit?: number;
+  offset?: number;
+}
+
+export const INGESTION_RUNS_DEFAULT_LIMIT = 50;
+export const INGESTION_RUNS_MAX_LIMIT = 200;
+
+/** Longest error_message kept on a run: enough to read, short enough to show in a list. */
+const MAX_ERROR_LENGTH = 2000;
+
+/**
+ * Ingestion runs of the current tenant: created queued by the API, moved through running to success or
+ * failed by their job. Each state change is its own short tenant transaction unless a transaction is
+ * handed in (a job's final write commits its records and its success together).
+ */
+@Injectable()
+export class IngestionRunsService {
+  constructor(private readonly tenantDb: TenantDb) {}
+
+  create(input: {
+    geographyId: string | null;
+    sourceType: SourceType;
+    fileRef?: string | null;
+    details?: Record<string, unknown>;
+  }): Promise<IngestionRun> {
+    return this.tenantDb.forCurrentTenant((db) => {
+      const runs = db.repository(IngestionRun);
+      return runs.save(
+        runs.create({
+          geographyId: input.geographyId,
+          sourceType: input.sourceType,
+          status: RunStatus.Queued,
+          fileRef: input.fileRef ?? null,
+          details: input.details ?? {},
+        }),
+      );
+    });
+  }
+
+  list(filter: ListIngestionRunsFilter = {}): Promise<IngestionRun[]> {
+    const where: FindOptionsWhere<IngestionRun> = {};
+    if (filter.geographyId) where.geographyId = filter.geographyId;
+    if (filter.status) where.status = filter.status;
+    if (filter.sourceType) where.sourceType = filter.sourceType;
+    const limit = Math.min(
+      Math.max(filter.limit ?? INGESTION_RUNS_DEFAULT_LIMIT, 1),
+      INGESTION_RUNS_MAX_LIMIT,
+    );
+    return this.tenantDb.forCurrentTenant((db) =>
+      db.repository(IngestionRun).find({
+        where,
+        order: { createdAt: 'DESC', id: 'DESC' },
+        take: limit,
+        skip: Math.max(filter.offset ?? 0, 0),
+      }),
+    );
+  }
+
+  /** Another tenant's run answers 404, exactly as a missing one. */
+  async get(id: string): Promise<IngestionRun> {
+    const run = await this.find(id);
+    if (!run) throw new NotFoundException(`No ingestion run with id ${id}`);
+    return run;
+  }
+
+  find(id: string): Promise<IngestionRun | null> {
+    return this.tenantDb.forCurrentTenant((db) => db.repository(IngestionRun).findOneBy({ id }));
+  }
+
+  /** queued (or a retried running) → running; clears the error of an earlier attempt. */
+  markRunning(id: string, details: Record<string, unknown> = {}): Promise<void> {
+    return this.update(
+      id,
+      `status = '${RunStatus.Running}', started_at = COALESCE(started_at, now()), error_message = NULL,
+       details = details || $3::jsonb`,
+      [details],
+    );
+  }
+
+  /** Progress while working; also the heartbeat the stale-run reaper reads (updated_at). */
+  progress(id: string, rowsProcessed: number, details: Record<string, unknown> = {}): Promise<void> {
+    return this.update(id, `rows_processed = $3, details = details || $4::jsonb`, [rowsProcessed, details]);
+  }
+
+  succeed(
+    id: string,
+    result: { recordsUpserted: number; rowsProcessed?: number; details?: Record<string, unknown> },
+    db?: TenantTransaction,
+  ): Promise<void> {
+    return this.update(
+      id,
+      `status = '${RunStatus.Success}', records_upserted = $3, rows_processed = COALESCE($4, rows_processed),
+       details = details || $5::jsonb, error_message = NULL, finished_at = now()`,
+      [result.recordsUpserted, result.rowsProcessed ?? null, result.details ?? {}],
+      db,
+    );
+  }
+
+  fail(id: string, message: string, details: Record<string, unknown> = {}): Promise<void> {
+    return this.update(
+      id,
+      `status = '${RunStatus.Failed}', error_message = $3, details = details || $4::jsonb, finished_at = now()`,
+      [message.slice(0, MAX_ERROR_LENGTH), details],
+    );
+  }
+
+  private async update(id: string, set: string, params: unknown[], db?: TenantTransaction): Promise<void> {
+    const run = async (tx: TenantTransaction) => {
+      const values = params.map((p) => (p !== null && typeof p === 'object' ? JSON.stringify(p) : p));
+      await tx.manager.query(
+        `UPDATE ingestion_runs SET ${set}, updated_at = now() WHERE id = $1 AND client_id = $2`,
+        [id, tx.clientId, ...values],
+      );
+    };
+    if (db) return run(db);
+    return this.tenantDb.forCurrentTenant(run);
+  }
+}

@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { RunStatus } from '@lbi/contracts';
+import { ImportKind, ImportsService, PROGRESS_EVERY_ROWS, UploadsService } from '@lbi/features';
+import { JobQueue, RuntimeInfo, TenantContext } from '@lbi/server';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../apps/api/src/app.module';
+import { testConfig, testDatabaseUrl, usingEmbeddedDatabase } from '../support/test-env';
+
+const ZIPS = ['19002', '19003', '19010', '19034', '19087'];
+const ROWS = 2 * PROGRESS_EVERY_ROWS + 1234;
+
+interface RunRow {
+  id: string;
+  status: RunStatus;
+  records_upserted: number;
+  rows_processed: number;
+  error_message: string | null;
+  details: { errors?: { row: number; column: string; reason: string }[] } & Record<string, unknown>;
+}
+
+/** A large events CSV, built in memory: unique (event_name, start_date) per row. */
+function eventsCsv(rows: number, lastRow?: string): string {
+  const lines = ['event_name,start_date,end_date,zip_code,category,estimated_attendance,source_url'];
+  for (let i = 0; i < rows; i++) {
+    const day = String((i % 28) + 1).padStart(2, '0');
+    lines.push(
+      `Community Fair ${i},2026-05-${day},,${ZIPS[i % ZIPS.length]},festival,${100 + (i % 900)},https://example.org/e/${i}`,
+    );
+  }
+  if (lastRow) lines.push(lastRow);
+  return lines.join('\n') + '\n';
+}
+
+describe('CSV imports through the job path (streaming, one transaction, progress)', () => {
+  let app: INestApplication;
+  let db: DataSource;
+  let uploadDir: string;
+  let clientId: string;
+
+  beforeAll(async () => {
+    uploadDir = mkdtempSync(join(tmpdir(), 'lbi-import-int-'));
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        AppModule.forRoot({
+          config: testConfig({ CONSOLE_DIR: '/nonexistent', UPLOAD_DIR: uploadDir }),
+          databaseUrl: testDatabaseUrl(),
+          runtime: new RuntimeInfo(usingEmbeddedDatabase(), 'test'),
+          retryBackoffMs: 5,
+        }),
+      ],
+    }).compile();
+    app = moduleRef.createNestApplication({ logger: false });
+    await app.init();
+    db = app.get(DataSource);
+    const [row] = await db.query(`INSERT INTO clients (name) VALUES ($1) RETURNING id`, [
+      `Imports ${randomUUID()}`,
+    ]);
+    clientId = row.id;
+  });
+  afterAll(async () => {
+    await app?.close();
+    rmSync(uploadDir, { recursive: true, force: true });
+  });
+
+  async function geography(): Promise<string> {
+    const [{ id }] = await db.query(
+      `INSERT INTO geographies (client_id, name, zip_codes) VALUES ($1, $2, $3) RETURNING id`,
+      [clientId, `Suburbs ${randomUUID()}`, ZIPS],
+    );
+    return id;
+  }
+
+  const inTenant = <T>(fn: () => Promise<T>): Promise<T> => TenantContext.run({ clientId }, fn);
+
+  async function upload(text: string): Promise<string> {
+    const stored = await inTenant(() =>
+      app.get(UploadsService).store(Readable.from([Buffer.from(text)]), 'big.csv'),
+    );
+    return stored.fileRef;
+  }
+
+  const readRun = async (id: string): Promise<RunRow> =>
+    (await db.query(`SELECT * FROM ingestion_runs WHERE id = $1`, [id]))[0];
+
+  /** Starts the import and polls the run while it works, recording the progress others can see. */
+  async function importWatching(
+    kind: ImportKind,
+    geographyId: string,
+    fileRef: string,
+  ): Promise<{ run: RunRow; seenWhileRunning: number[] }> {
+    const started = await inTenant(() => app.get(ImportsService).start(kind, geographyId, fileRef));
+    const seenWhileRunning: number[] = [];
+    let done = false;
+    const drained = app
+      .get(JobQueue)
+      .drain(120_000)
+      .finally(() => (done = true));
+    while (!done) {
+      const run = await readRun(started.id);
+      if (run.status === RunStatus.Running) seenWhileRunning.push(run.rows_processed);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await drained;
+    return { run: await readRun(started.id), seenWhileRunning };
+  }
+
+  const eventRows = (geographyId: string) =>
+    db.query(
+      `SELECT id, event_name, start_date, zip_code, metadata, source_url FROM demand_signals
+       WHERE geography_id = $1 AND signal_type = 'EVENT' ORDER BY event_name`,
+      [geographyId],
+    );
+
+  it(`imports ${ROWS} rows, shows rows_processed while it works, and is idempotent`, async () => {
+    const geo = await geography();
+    const ref = await upload(eventsCsv(ROWS));
+    const { run, seenWhileRunning } = await importWatching('events', geo, ref);
+    expect(run).toMatchObject({
+      status: RunStatus.Success,
+      rows_processed: ROWS,
+      records_upserted: ROWS,
+      error_message: null,
+    });
+    // Progress was visible to another session in steps of PROGRESS_EVERY_ROWS before the end.
+    const midway = seenWhileRunning.filter((n) => n > 0 && n < ROWS);
+    expect(midway.length).toBeGreaterThan(0);
+    for (const n of midway) expect(n % PROGRESS_EVERY_ROWS).toBe(0);
+    const [{ count }] = await db.query(
+      `SELECT count(*)::int AS count FROM demand_signals WHERE geography_id = $1 AND signal_type = 'EVENT'`,
+      [geo],
+    );
+    expect(count).toBe(ROWS);
+
+    const before = await eventRows(geo);
+    const again = await importWatching('events', geo, ref);
+    expect(again.run).toMatchObject({ status: RunStatus.Success, records_upserted: ROWS });
+    expect(await eventRows(geo)).toEqual(before);
+  });
+
+  it('rolls back every batch already written when the last row is bad', async () => {
+    const geo = await geography();
+    const ref = await upload(eventsCsv(ROWS, 'Closing Fair,2026-06-01,2026-05-01,19002,festival,10,'));
+    const { run } = await importWatching('events', geo, ref);
+    expect(run.status).toBe(RunStatus.Failed);
+    expect(run.records_upserted).toBe(0);
+    const lastRow = ROWS + 2;
+    expect(run.error_message).toContain(`row ${lastRow}, column "end_date": is before start_date`);
+    expect(run.details.errors).toEqual([
+      { row: lastRow, column: 'end_date', reason: 'is before start_date' },
+    ]);
+    expect(await eventRows(geo)).toEqual([]);
+    if (!usingEmbeddedDatabase()) {
+      // On PostgreSQL the rows were streamed into the transaction before the bad row was read.
+      expect(run.rows_processed).toBe(ROWS + 1);
+    }
+  });
+
+  it('stops after the first 20 errors and reports them without values', async () => {
+    const geo = await geography();
+    const bad = Array.from({ length: 30 }, (_, i) => `Fair ${i},not-a-date,,19002,,,`).join('\n');
+    const ref = await upload(eventsCsv(10, bad));
+    const { run } = await importWatching('events', geo, ref);
+    expect(run.status).toBe(RunStatus.Failed);
+    expect(run.details.errors).toHaveLength(20);
+    expect(run.details.errors?.[0]).toEqual({ row: 12, column: 'start_date', reason: expect.any(String) });
+    expect(run.error_message).toContain('reading stopped after the first 20');
+    expect(run.error_message).not.toContain('not-a-date');
+  });
+
+  it('replaces a geography’s property aggregates on re-import instead of adding to them', async () => {
+    const geo = await geography();
+    const header = 'zip_code,year_built,ownership_type\n';
+    const first = await upload(header + '19002,1950,owner\n19002,1970,renter\n19003,1990,owner\n');
+    const second = await upload(header + '19002,2000,owner\n');
+    expect((await importWatching('property', geo, first)).run.status).toBe(RunStatus.Success);
+    expect((await importWatching('property', geo, second)).run.status).toBe(RunStatus.Success);
+    const aggregates = await db.query(
+      `SELECT zip_code, property_count, median_year_built FROM property_aggregates WHERE geography_id = $1`,
+      [geo],
+    );
+    expect(aggregates).toEqual([{ zip_code: '19002', property_count: 1, median_year_built: 2000 }]);
+    const signals = await db.query(
+      `SELECT DISTINCT zip_code FROM demand_signals WHERE geography_id = $1 AND signal_type = 'PROPERTY'`,
+      [geo],
+    );
+    expect(signals).toEqual([{ zip_code: '19002' }]);
+  });
+});
