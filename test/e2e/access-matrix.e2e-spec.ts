@@ -41,6 +41,13 @@ const ACCESS: Record<string, Actor[] | 'public'> = {
   'POST /api/v1/import/property': WRITERS,
   'POST /api/v1/import/events': WRITERS,
   'POST /api/v1/import/channels': WRITERS,
+  'GET /api/v1/categories': EVERYONE,
+  'POST /api/v1/geographies/:id/recompute-scores': WRITERS,
+  'GET /api/v1/geographies/:id/scores': EVERYONE,
+  'POST /api/v1/reports': WRITERS,
+  'GET /api/v1/reports': EVERYONE,
+  'GET /api/v1/reports/:id': EVERYONE,
+  'GET /api/v1/reports/:id/export': EVERYONE,
 };
 
 /** A small valid events CSV for the upload and import routes. */
@@ -76,6 +83,25 @@ describe('access matrix and tenant isolation over HTTP', () => {
   /** An uploaded CSV of each tenant. */
   let fileRefA: string;
   let fileRefB: string;
+  /** A finished report of each tenant. */
+  let reportA: string;
+  let reportB: string;
+
+  async function finishedReport(headers: Record<string, string>, geographyId: string): Promise<string> {
+    const created = await request(api.url)
+      .post('/api/v1/reports')
+      .set(headers)
+      .send({ geography_id: geographyId, category: 'roofing' })
+      .expect(202);
+    const id = (created.body as { id: string }).id;
+    for (let i = 0; i < 100; i += 1) {
+      const report = await request(api.url).get(`/api/v1/reports/${id}`).set(headers);
+      if (report.body.status === 'success') return id;
+      if (report.body.status === 'failed') throw new Error(`report failed: ${report.body.error_message}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('report not finished in time');
+  }
 
   async function newCensusRun(headers: Record<string, string>, geographyId: string): Promise<string> {
     const response = await request(api.url)
@@ -135,6 +161,8 @@ describe('access matrix and tenant isolation over HTTP', () => {
     runB = await newCensusRun(tenantB.sessions.admin.headers, tenantB.geographyId);
     fileRefA = await uploadCsv(api.url, tenantA.sessions.admin.headers);
     fileRefB = await uploadCsv(api.url, tenantB.sessions.admin.headers);
+    reportA = await finishedReport(tenantA.sessions.admin.headers, tenantA.geographyId);
+    reportB = await finishedReport(tenantB.sessions.admin.headers, tenantB.geographyId);
   });
   afterAll(async () => {
     await api.stop();
@@ -164,6 +192,9 @@ describe('access matrix and tenant isolation over HTTP', () => {
       .replace('/channels/:id', `/channels/${channelId}`)
       .replace(/\/signals$/, `/signals?geography_id=${tenantA.geographyId}`)
       .replace('/ingestion-runs/:id', `/ingestion-runs/${runA}`)
+      .replace(/\/scores$/, '/scores?category=roofing')
+      .replace('/reports/:id', `/reports/${reportA}`)
+      .replace(/\/export$/, '/export?format=json')
       .replace(
         /\/import\/(property|events|channels)$/,
         (importPath) => `${importPath}?geography_id=${tenantA.geographyId}&file_ref=${fileRefA}`,
@@ -187,6 +218,7 @@ describe('access matrix and tenant isolation over HTTP', () => {
         state: 'PA',
       },
       'PATCH /api/v1/channels/:id': { estimated_reach: 100 },
+      'POST /api/v1/reports': { geography_id: tenantA.geographyId, category: 'moving' },
     };
     const agent = request(api.url);
     const pending = (
@@ -354,6 +386,55 @@ describe('access matrix and tenant isolation over HTTP', () => {
         expect(foreign.status).toBe(404);
         expect(JSON.stringify(foreign.body).replace(foreignId, missingId)).toBe(JSON.stringify(missing.body));
       }
+    });
+  });
+
+  describe('reports and scores of another tenant answer 404', () => {
+    const missingId = '00000000-0000-4000-8000-000000000000';
+
+    it.each(['admin', 'analyst', 'client'] as const)('as %s', async (role) => {
+      const headers = tenantA.sessions[role].headers;
+      const sends: [(id: string) => request.Test, string][] = [
+        [(id) => request(api.url).get(`/api/v1/reports/${id}`).set(headers), reportB],
+        [(id) => request(api.url).get(`/api/v1/reports/${id}/export?format=csv`).set(headers), reportB],
+        [
+          (id) => request(api.url).get(`/api/v1/geographies/${id}/scores?category=roofing`).set(headers),
+          tenantB.geographyId,
+        ],
+      ];
+      if (role !== 'client') {
+        sends.push(
+          [
+            (id) =>
+              request(api.url)
+                .post('/api/v1/reports')
+                .set(headers)
+                .send({ geography_id: id, category: 'roofing' }),
+            tenantB.geographyId,
+          ],
+          [
+            (id) => request(api.url).post(`/api/v1/geographies/${id}/recompute-scores`).set(headers),
+            tenantB.geographyId,
+          ],
+        );
+      }
+      await request(api.url).get(`/api/v1/reports/${reportA}`).set(headers).expect(200);
+      for (const [send, foreignId] of sends) {
+        const foreign = await send(foreignId);
+        const missing = await send(missingId);
+        expect(foreign.status).toBe(404);
+        expect(JSON.stringify(foreign.body).replace(foreignId, missingId)).toBe(JSON.stringify(missing.body));
+      }
+    });
+
+    it.each(['admin', 'analyst', 'client'] as const)('GET /reports never lists them, as %s', async (role) => {
+      const response = await request(api.url)
+        .get('/api/v1/reports')
+        .set(tenantA.sessions[role].headers)
+        .expect(200);
+      const text = JSON.stringify(response.body);
+      for (const id of [reportB, tenantB.clientId, tenantB.geographyId]) expect(text).not.toContain(id);
+      expect(text).toContain(reportA);
     });
   });
 

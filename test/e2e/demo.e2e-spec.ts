@@ -100,5 +100,27 @@ describe('npm run demo', () => {
       margin_of_error: 472,
     });
     expect(population?.source_url).toMatch(/bundled snapshot/);
+    // The demo ends with reports the user can open and export.
+    type Report = { id: string; category: string; status: string };
+    let reports: Report[] = [];
+    for (let i = 0; i < 120; i += 1) {
+      reports = await get<Report[]>('/reports');
+      if (reports.length === 3 && reports.every((report) => report.status === 'success')) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(reports.map((report) => [report.category, report.status]).sort()).toEqual([
+      ['hvac', 'success'],
+      ['moving', 'success'],
+      ['roofing', 'success'],
+    ]);
+    const pdf = await fetch(`${base}/reports/${reports[0].id}/export?format=pdf`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(pdf.status).toBe(200);
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
   });
 });

@@ -7,6 +7,7 @@ import {
   ALL_ENTITIES,
   AuthModule,
   CensusModule,
+  ReportsModule,
   DemoModule,
   ChannelsModule,
   GeographiesModule,
@@ -37,6 +38,9 @@ import { ClientsController } from './clients/clients.controller';
 import { GeographiesController } from './geographies/geographies.controller';
 import { GeographyIngestionController } from './geographies/geography-ingestion.controller';
 import { HealthController } from './health/health.controller';
+import { CategoriesController } from './reports/categories.controller';
+import { GeographyScoresController } from './reports/geography-scores.controller';
+import { ReportsController } from './reports/reports.controller';
 import { ImportsController } from './imports/imports.controller';
 import { PiiGuardInterceptor } from './http/pii-guard.interceptor';
 import { IngestionRunsController } from './ingestion-runs/ingestion-runs.controller';
@@ -86,6 +90,7 @@ export class AppModule {
         TenantsModule,
         IngestionModule,
         CensusModule,
+        ReportsModule,
         // Seeds the demo tenant on the embedded default (`npm run demo`); idle otherwise.
         DemoModule,
         GeographiesModule,
@@ -108,6 +113,9 @@ export class AppModule {
         IngestionRunsController,
         UploadsController,
         ImportsController,
+        CategoriesController,
+        GeographyScoresController,
+        ReportsController,
       ],
       providers: [
         // Deny by default: a valid bearer token, then a role the handler names (order matters).

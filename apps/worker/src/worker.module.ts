@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ALL_ENTITIES, CensusModule, ImportsModule, IngestionModule } from '@lbi/features';
+import { ALL_ENTITIES, CensusModule, ImportsModule, IngestionModule, ReportsModule } from '@lbi/features';
 import { MIGRATIONS } from '@lbi/migrations';
 import { AppConfig, ConfigModule, DatabaseModule, LoggingModule, QueueModule } from '@lbi/server';
 
@@ -37,6 +37,7 @@ export class WorkerModule {
         }),
         IngestionModule,
         CensusModule,
+        ReportsModule,
         ImportsModule,
       ],
     };

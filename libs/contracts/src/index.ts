@@ -2,3 +2,4 @@ export * from './enums';
 export * from './jobs';
 export * from './api';
 export * from './geographies';
+export * from './reports';

@@ -9,6 +9,8 @@ export enum JobName {
   ImportCsvChannels = 'import_csv_channels',
   RefreshCensus = 'refresh_census',
   RefreshStaleCensus = 'refresh_stale_census',
+  RecomputeScores = 'recompute_scores',
+  GenerateReport = 'generate_report',
 }
 
 /** Jobs that act inside one tenant carry its id; the job runner enters that tenant before the handler runs. */
@@ -27,6 +29,10 @@ export interface JobPayloads {
   [JobName.RefreshCensus]: RefreshCensusJobPayload;
   /** Platform maintenance (nightly): queues refresh_census for every geography whose Census data is stale. */
   [JobName.RefreshStaleCensus]: Record<string, never>;
+  /** Scores every ZIP of a geography for one category (or all) into zip_scores. */
+  [JobName.RecomputeScores]: TenantJobPayload & { geography_id: string; category?: string };
+  /** Builds the payload of a queued intelligence report. */
+  [JobName.GenerateReport]: TenantJobPayload & { report_id: string };
 }
 
 /** Payload of refresh_census. */
@@ -50,6 +56,8 @@ export const TENANT_JOBS: readonly JobName[] = [
   JobName.ImportCsvEvents,
   JobName.ImportCsvChannels,
   JobName.RefreshCensus,
+  JobName.RecomputeScores,
+  JobName.GenerateReport,
 ];
 
 /** Retry settings for transient failures; named so they are tuned in one place. */

@@ -1,10 +1,18 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ALL_ENTITIES, TenantsModule } from '@lbi/features';
+import {
+  ALL_ENTITIES,
+  CensusModule,
+  ImportsModule,
+  IngestionModule,
+  ReportsModule,
+  TenantsModule,
+} from '@lbi/features';
 import { MIGRATIONS } from '@lbi/migrations';
-import { AppConfig, ConfigModule, DatabaseModule } from '@lbi/server';
+import { AppConfig, ConfigModule, DatabaseModule, QueueModule } from '@lbi/server';
 import { CreateAdminCommand } from './create-admin.command';
+import { ReportCommand } from './report.command';
 
-/** The operator CLI: the database and the tenants feature, no HTTP, no queue. */
+/** The operator CLI: the database and the feature modules, no HTTP; jobs it needs run in-process. */
 @Module({})
 export class CliModule {
   static forRoot(options: { config: AppConfig; databaseUrl: string }): DynamicModule {
@@ -20,8 +28,15 @@ export class CliModule {
           poolSize: 2,
         }),
         TenantsModule,
+        // The report command runs the report job itself; the registry needs every handler present,
+        // and the CLI owns no repeating job.
+        QueueModule.forRoot({ role: 'api', runSchedules: false }),
+        IngestionModule,
+        ImportsModule,
+        CensusModule,
+        ReportsModule,
       ],
-      providers: [CreateAdminCommand],
+      providers: [CreateAdminCommand, ReportCommand],
     };
   }
 }

@@ -13,6 +13,7 @@ import { GeographiesService } from '../geographies/geographies.service';
 import { IngestionRun } from '../ingestion/ingestion-run.entity';
 import { ImportsService } from '../ingestion/imports.service';
 import { UploadsService } from '../ingestion/uploads.service';
+import { ReportsService } from '../reports/reports.service';
 import { Client } from '../tenants/client.entity';
 import { normaliseEmail } from '../tenants/email';
 import { User } from '../tenants/user.entity';
@@ -29,6 +30,8 @@ export interface DemoDefinition {
   geography: { name: string; zip_codes: string[] };
   accounts: DemoAccount[];
   imports: { kind: 'property' | 'events' | 'channels'; file: string }[];
+  /** Categories to queue a report for once the data is in. */
+  reports: string[];
 }
 
 export const demoDir = (): string => join(projectRoot(), 'data', 'demo');
@@ -60,6 +63,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly uploads: UploadsService,
     private readonly imports: ImportsService,
     private readonly census: CensusRefreshService,
+    private readonly reports: ReportsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -100,12 +104,20 @@ export class DemoSeeder implements OnApplicationBootstrap {
         const upload = await this.uploads.store(createReadStream(join(demoDir(), entry.file)), entry.file);
         await this.imports.start(entry.kind, geography.id, upload.fileRef);
       }
-      if (await this.liveCensusAnswers()) {
+      const live = await this.liveCensusAnswers();
+      if (live) {
         await this.census.startFor(client.id, geography.id, { demo: true });
-        return { created: true, client_id: client.id, geography_id: geography.id, census: 'live' as const };
+      } else {
+        await this.loadSnapshot(client.id, geography.id, geography.zipCodes, geography.zctaResolution);
       }
-      await this.loadSnapshot(client.id, geography.id, geography.zipCodes, geography.zctaResolution);
-      return { created: true, client_id: client.id, geography_id: geography.id, census: 'snapshot' as const };
+      // Jobs run in order on the embedded default: the reports are made after the imports and Census.
+      for (const category of definition.reports) await this.reports.request(geography.id, category);
+      return {
+        created: true,
+        client_id: client.id,
+        geography_id: geography.id,
+        census: live ? ('live' as const) : ('snapshot' as const),
+      };
     });
   }
 

@@ -6,6 +6,10 @@ export class PermanentJobError extends Error {
   }
 }
 
+/** Failures that retrying cannot fix: declared permanent, or refused as PII (the same data fails again). */
 export function isPermanentJobError(error: unknown): boolean {
-  return error instanceof PermanentJobError || (error instanceof Error && error.name === 'PermanentJobError');
+  return (
+    error instanceof PermanentJobError ||
+    (error instanceof Error && (error.name === 'PermanentJobError' || error.name === 'PiiViolationError'))
+  );
 }

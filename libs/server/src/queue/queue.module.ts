@@ -20,6 +20,8 @@ export interface QueueModuleOptions {
   /** `api` enqueues only (on Bull); `worker` also processes. Inline always processes in-process. */
   role: ProcessRole;
   retryBackoffMs?: number;
+  /** Override who owns repeating jobs (the operator CLI owns none). */
+  runSchedules?: boolean;
 }
 
 @Module({})
@@ -38,7 +40,7 @@ export class QueueModule {
           ...shared,
           InlineJobQueue,
           { provide: JobQueue, useExisting: InlineJobQueue },
-          { provide: RUNS_SCHEDULES, useValue: true },
+          { provide: RUNS_SCHEDULES, useValue: options.runSchedules ?? true },
         ],
         exports: [JobQueue, RUNS_SCHEDULES],
       };
@@ -55,7 +57,7 @@ export class QueueModule {
         ...shared,
         BullJobQueue,
         { provide: JobQueue, useExisting: BullJobQueue },
-        { provide: RUNS_SCHEDULES, useValue: options.role === 'worker' },
+        { provide: RUNS_SCHEDULES, useValue: options.runSchedules ?? options.role === 'worker' },
         ...(options.role === 'worker' ? [BullJobProcessor] : []),
       ],
       exports: [JobQueue, RUNS_SCHEDULES],

@@ -42,6 +42,14 @@ export class TenantRepository<E extends ObjectLiteral & { clientId: string }> {
     return this.repository.save({ ...entity, clientId: this.clientId } as DeepPartial<E>);
   }
 
+  /** Inserts or updates many in one call (chunked by TypeORM); the tenant is stamped on each. */
+  saveMany(entities: DeepPartial<E>[]): Promise<E[]> {
+    return this.repository.save(
+      entities.map((entity) => ({ ...entity, clientId: this.clientId }) as DeepPartial<E>),
+      { chunk: 500 },
+    );
+  }
+
   create(entity: DeepPartial<E>): E {
     return this.repository.create({ ...entity, clientId: this.clientId } as DeepPartial<E>);
   }

@@ -1,0 +1,38 @@
+import type { ReportPayload } from '@lbi/contracts';
+import type { IntelligenceReport } from './intelligence-report.entity';
+
+export interface ReportSummaryResponse {
+  id: string;
+  client_id: string;
+  geography_id: string;
+  category: string;
+  status: string;
+  error_message: string | null;
+  requested_by: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+export interface ReportResponse extends ReportSummaryResponse {
+  payload: ReportPayload | null;
+}
+
+export function toReportSummary(report: IntelligenceReport): ReportSummaryResponse {
+  return {
+    id: report.id,
+    client_id: report.clientId,
+    geography_id: report.geographyId,
+    category: report.category,
+    status: report.status,
+    error_message: report.errorMessage,
+    requested_by: report.requestedBy,
+    created_at: report.createdAt.toISOString(),
+    started_at: report.startedAt?.toISOString() ?? null,
+    finished_at: report.finishedAt?.toISOString() ?? null,
+  };
+}
+
+export function toReportResponse(report: IntelligenceReport): ReportResponse {
+  return { ...toReportSummary(report), payload: (report.payload as ReportPayload | null) ?? null };
+}
