@@ -2,34 +2,11 @@
 // and 2,000 ZIPs with census signals from the real national ACS figures in data/census, a few channels and
 // events. Prints a table (median ms per size, time per ZIP, scoreZips / collectZipData / rest split), the
 // growth of the time per ZIP and the 2,000-ZIP target (< 2 s); exits 1 when the target is missed.
-// The TypeScript sources run as they are: compiled on load with @swc/core, as Jest does.
-import { readFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
+// The TypeScript sources run as they are (scripts/load-typescript.mjs).
 import { cpus } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { requireTs } from './load-typescript.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
-const swc = require('@swc/core');
-
-Module._extensions['.ts'] = (module, filename) => {
-  const { code } = swc.transformSync(readFileSync(filename, 'utf8'), {
-    filename,
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
-      target: 'es2022',
-      keepClassNames: true,
-    },
-    module: { type: 'commonjs' },
-    sourceMaps: 'inline',
-  });
-  module._compile(code, filename);
-};
-
-require(join(root, 'test/support/register-aliases.ts'));
-const { formatReportBenchmark, runReportBenchmark } = require(join(root, 'test/bench/report-bench.ts'));
+const { formatReportBenchmark, runReportBenchmark } = requireTs('test/bench/report-bench.ts');
 
 const list = (value, fallback) => (value ?? fallback).split(',').map((s) => s.trim());
 const options = {
