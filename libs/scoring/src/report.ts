@@ -13,7 +13,7 @@ import type {
 } from '@lbi/contracts';
 
 import { type CategoryProfile, requireCategory } from './categories';
-import { type Measure, type ZipData, collectZipData, featureById, householdsOf } from './features';
+import { type Measure, type ZipData, featureById, householdsOf } from './features';
 import { scoreZipsDetailed } from './score-zips';
 import { timingWindow } from './timing';
 import type { ChannelInput, ReportInput, ZipScoreResult } from './types';
@@ -309,7 +309,7 @@ export function buildReport(input: ReportInput): ReportPayload {
     property_aggregates: properties,
     events,
   });
-  const data = collectZipData(zipCodes, input.census_signals, properties, events, profile.id, asOf);
+  const data = scored.zip_data;
   // Only ZIPs with census figures are ranked: events or property data alone do not describe buyers.
   const scoreable = scored.results.filter((r) =>
     r.components.some((c) => c.source === 'census' && c.value !== null),

@@ -176,7 +176,7 @@ export function scoreZipsDetailed(input: ScoreInput): ScoreZipsOutput {
     };
   });
   results.sort((a, b) => b.score - a.score || a.zip_code.localeCompare(b.zip_code));
-  return { results, absent_features: absent, geography_values: geographyValues };
+  return { results, absent_features: absent, geography_values: geographyValues, zip_data: data };
 }
 
 /** Scores sorted by score descending, then ZIP ascending. */

@@ -1,6 +1,7 @@
 // Inputs of the scoring engine: plain data the caller has already loaded (no I/O here).
 
 import type { ScoreComponent, ZctaResolutionResponse } from '@lbi/contracts';
+import type { ZipData } from './features';
 
 export interface CensusSignalInput {
   zip_code: string;
@@ -86,4 +87,6 @@ export interface ScoreZipsOutput {
   absent_features: string[];
   /** Geography-wide value of every feature (household-weighted). */
   geography_values: Record<string, number | null>;
+  /** The per-ZIP inputs the scores were computed from, so a report reuses them instead of collecting again. */
+  zip_data: ReadonlyMap<string, ZipData>;
 }
