@@ -60,9 +60,11 @@ export class ReportJobs {
     return this.tenantDb.run(payload.client_id, async (db) => {
       const geography = await db.repository(Geography).findOneBy({ id: payload.geography_id });
       if (!geography) throw new PermanentJobError(`Geography ${payload.geography_id} no longer exists`);
-      const inputs = await this.inputsOf(db, geography, today());
+      const asOf = today();
+      // Scores need no freshness (only reports show it): skip those queries.
+      const inputs = await loadReportInputs(db, geography, asOf, []);
       let written = 0;
-      for (const category of categories) written += await this.storeScores(db, inputs, category, today());
+      for (const category of categories) written += await this.storeScores(db, inputs, category, asOf);
       return { scores_written: written };
     });
   }
