@@ -106,6 +106,10 @@ describe('geographies and signals over HTTP', () => {
           state: 'PA',
           zip_type: 'Zip Code Area',
           note: 'ZIP 19034 (Fort Washington, PA) has its own ZCTA, 19034.',
+          // The ZCTA's internal point and land area, from the bundled Census Gazetteer.
+          lat: 40.133515,
+          lon: -75.209509,
+          land_sq_mi: 7.122,
         },
         // A PO-box ZIP takes the ZCTA that contains it, and says so.
         {
@@ -116,6 +120,9 @@ describe('geographies and signals over HTTP', () => {
           state: 'PA',
           zip_type: 'Post Office or large volume customer',
           note: expect.stringMatching(/PO-box or unique .*ZCTA that contains it, 19013/),
+          lat: 39.845414,
+          lon: -75.374817,
+          land_sq_mi: 5.646,
         },
         // A territory ZIP without ZCTA is kept and flagged.
         {
@@ -126,6 +133,9 @@ describe('geographies and signals over HTTP', () => {
           state: 'PW',
           zip_type: 'Zip Code Area',
           note: expect.stringMatching(/territory ZIP with no ZCTA: the ACS publishes no ZIP-level figures/),
+          lat: null,
+          lon: null,
+          land_sq_mi: null,
         },
         {
           zip: '19002',
@@ -135,6 +145,9 @@ describe('geographies and signals over HTTP', () => {
           state: 'PA',
           zip_type: 'Zip Code Area',
           note: expect.stringMatching(/^ZIP\+4 '19002-1234' was read as ZIP 19002\. /),
+          lat: 40.187753,
+          lon: -75.215847,
+          land_sq_mi: 20.215,
         },
       ]);
       const [row] = await dataSource.query(`SELECT zip_codes, client_id FROM geographies WHERE id = $1`, [

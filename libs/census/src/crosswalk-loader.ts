@@ -13,12 +13,17 @@ export const CROSSWALK_FILE_NAME = 'zip_to_zcta_2022.csv';
  * the sources (libs/census/src) and from the build output (dist/server/libs/census/src).
  */
 export function findCensusDataFile(fileName: string, startDir: string = __dirname): string {
+  return findDataFile('census', fileName, startDir);
+}
+
+/** Path of `data/<folder>/<fileName>`, found by walking up from `startDir` (see findCensusDataFile). */
+export function findDataFile(folder: string, fileName: string, startDir: string = __dirname): string {
   let dir = resolve(startDir);
   for (;;) {
-    const candidate = join(dir, 'data', 'census', fileName);
+    const candidate = join(dir, 'data', folder, fileName);
     if (existsSync(candidate)) return candidate;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`data/census/${fileName} not found above ${startDir}`);
+    if (parent === dir) throw new Error(`data/${folder}/${fileName} not found above ${startDir}`);
     dir = parent;
   }
 }

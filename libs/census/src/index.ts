@@ -1,12 +1,14 @@
 // @lbi/census: plain TypeScript for the ACS: variable catalogue, request planning, response parsing,
 // annotation codes, error classification and retries, ZIP->ZCTA resolution and MOE arithmetic.
-// It makes no HTTP call of its own: callers inject one. Only crosswalk-loader touches node built-ins.
+// It makes no HTTP call of its own: callers inject one. Only the two loaders (crosswalk, gazetteer) touch node built-ins.
 
 export * from './acs-variables';
 export * from './annotations';
 export * from './census-fetch';
 export * from './classify';
 export * from './crosswalk-loader';
+export * from './gazetteer';
+export * from './gazetteer-loader';
 export * from './moe';
 export * from './request-plan';
 export * from './response';

@@ -46,6 +46,11 @@ export interface ZctaResolutionResponse {
   state: string | null;
   zip_type: string | null;
   note: string;
+  /** The ZCTA's internal point (Census Gazetteer), degrees; null without a ZCTA. */
+  lat: number | null;
+  lon: number | null;
+  /** The ZCTA's land area in square miles (Census Gazetteer); null without a ZCTA. */
+  land_sq_mi: number | null;
 }
 
 export interface GeographyResponse {

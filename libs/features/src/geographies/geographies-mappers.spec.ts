@@ -33,6 +33,10 @@ describe('geography, channel and signal mappers', () => {
           state: null,
           zip_type: null,
           note: '',
+          // The Gazetteer's internal point and land area of ZCTA 19002 (Ambler, PA).
+          lat: 40.187753,
+          lon: -75.215847,
+          land_sq_mi: 20.215,
         },
       ],
       created_at: at.toISOString(),

@@ -1,7 +1,10 @@
 import type { GeographyResponse, ZctaResolutionResponse } from '@lbi/contracts';
+import { loadGazetteer, type ZctaGazetteer } from '@lbi/census';
 import { Geography, ZctaResolution } from './geography.entity';
 
-function toResolution(entry: ZctaResolution): ZctaResolutionResponse {
+function toResolution(entry: ZctaResolution, gazetteer: ZctaGazetteer): ZctaResolutionResponse {
+  // Positions come from the bundled Gazetteer at read time, so every stored geography has them.
+  const place = gazetteer.get(entry.zcta);
   return {
     zip: entry.zip,
     zcta: entry.zcta,
@@ -10,17 +13,21 @@ function toResolution(entry: ZctaResolution): ZctaResolutionResponse {
     state: entry.state ?? null,
     zip_type: entry.zip_type ?? null,
     note: entry.note ?? '',
+    lat: place?.lat ?? null,
+    lon: place?.lon ?? null,
+    land_sq_mi: place?.land_sq_mi ?? null,
   };
 }
 
 /** The only way a Geography leaves the API. */
 export function toGeographyResponse(geography: Geography): GeographyResponse {
+  const gazetteer = loadGazetteer();
   return {
     id: geography.id,
     client_id: geography.clientId,
     name: geography.name,
     zip_codes: [...geography.zipCodes],
-    zcta_resolution: (geography.zctaResolution ?? []).map(toResolution),
+    zcta_resolution: (geography.zctaResolution ?? []).map((entry) => toResolution(entry, gazetteer)),
     created_at: geography.createdAt.toISOString(),
     updated_at: geography.updatedAt.toISOString(),
   };

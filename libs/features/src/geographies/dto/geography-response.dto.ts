@@ -27,6 +27,30 @@ export class ZctaResolutionDto implements ZctaResolutionResponse {
 
   @ApiProperty({ description: 'What this ZIP maps to and why, in one sentence' })
   note!: string;
+
+  @ApiProperty({
+    example: 39.868,
+    nullable: true,
+    type: Number,
+    description: "Latitude of the ZCTA's internal point (Census Gazetteer); null without a ZCTA",
+  })
+  lat!: number | null;
+
+  @ApiProperty({
+    example: -75.371,
+    nullable: true,
+    type: Number,
+    description: "Longitude of the ZCTA's internal point (Census Gazetteer); null without a ZCTA",
+  })
+  lon!: number | null;
+
+  @ApiProperty({
+    example: 3.92,
+    nullable: true,
+    type: Number,
+    description: "The ZCTA's land area in square miles (Census Gazetteer); null without a ZCTA",
+  })
+  land_sq_mi!: number | null;
 }
 
 export class GeographyResponseDto implements GeographyResponse {
