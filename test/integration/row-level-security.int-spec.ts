@@ -1,4 +1,4 @@
-import { TENANT_TABLES, Geography, ALL_ENTITIES } from '@lbi/features';
+import { TENANT_TABLES, Geography, ALL_ENTITIES, PUBLIC_CACHE_TABLES } from '@lbi/features';
 import { MIGRATIONS } from '@lbi/migrations';
 import { TenantDb, buildDataSourceOptions } from '@lbi/server';
 import { DataSource } from 'typeorm';
@@ -104,6 +104,41 @@ describe('row-level security', () => {
       tenantB,
     ]);
     expect(bChannels[0].n).toBe(1);
+  });
+
+  it('lets the app role read the public Census cache but never write it', async () => {
+    await dataSource.query(
+      `INSERT INTO public_acs_zctas (vintage, zcta, cells) VALUES (2023, '19002', '{"B01003_001E": "31681"}')
+       ON CONFLICT DO NOTHING`,
+    );
+    const [cached] = await tenantDb.run(tenantA, (db) =>
+      db.manager.query(`SELECT cells FROM public_acs_zctas WHERE vintage = 2023 AND zcta = '19002'`),
+    );
+    expect(cached.cells).toMatchObject({ B01003_001E: expect.any(String) });
+    for (const table of PUBLIC_CACHE_TABLES) {
+      const columns: { column_name: string }[] = await dataSource.query(
+        `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1`,
+        [table],
+      );
+      expect(columns.map((c) => c.column_name)).not.toContain('client_id');
+      for (const write of [
+        `DELETE FROM ${table}`,
+        `UPDATE ${table} SET vintage = vintage`,
+        `INSERT INTO ${table} SELECT * FROM ${table} LIMIT 0`,
+      ]) {
+        await expect(tenantDb.run(tenantA, (db) => db.manager.query(write))).rejects.toThrow(
+          /permission denied/,
+        );
+      }
+    }
+    const [writable] = await dataSource.query(
+      `SELECT bool_or(has_table_privilege('lbi_app', t, 'INSERT') OR has_table_privilege('lbi_app', t, 'UPDATE')
+              OR has_table_privilege('lbi_app', t, 'DELETE')) AS any_write,
+              bool_and(has_table_privilege('lbi_app', t, 'SELECT')) AS all_read
+         FROM unnest($1::text[]) AS t`,
+      [[...PUBLIC_CACHE_TABLES]],
+    );
+    expect(writable).toEqual({ any_write: false, all_read: true });
   });
 
   it('shows nothing when the app role has no tenant set', async () => {

@@ -45,5 +45,9 @@ export async function seedTenantRows(dataSource: DataSource, label: string): Pro
     `INSERT INTO uploads (client_id, file_ref, original_filename, size_bytes, content_kind, sha256) VALUES ($1, $2, 'events.csv', 10, 'csv', $3)`,
     [clientId, randomUUID().replace(/-/g, ''), 'f'.repeat(64)],
   );
+  await dataSource.query(
+    `INSERT INTO scans (client_id, category, scope, zip_limit, status) VALUES ($1, 'roofing', 'PA', 100, 'queued')`,
+    [clientId],
+  );
   return clientId;
 }

@@ -33,6 +33,7 @@ import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { loginThrottlerOptions } from './auth/login-throttler.guard';
 import { RolesGuard } from './auth/roles.guard';
 import { TenantContextInterceptor } from './auth/tenant-context.interceptor';
+import { CensusCacheController } from './census-cache/census-cache.controller';
 import { ChannelsController } from './channels/channels.controller';
 import { ClientsController } from './clients/clients.controller';
 import { GeographiesController } from './geographies/geographies.controller';
@@ -45,6 +46,7 @@ import { ImportsController } from './imports/imports.controller';
 import { PiiGuardInterceptor } from './http/pii-guard.interceptor';
 import { IngestionRunsController } from './ingestion-runs/ingestion-runs.controller';
 import { SignalsController } from './signals/signals.controller';
+import { TradeAreasController } from './trade-areas/trade-areas.controller';
 import { UploadsController } from './uploads/uploads.controller';
 import { UsersController } from './users/users.controller';
 
@@ -107,9 +109,11 @@ export class AppModule {
         ClientsController,
         UsersController,
         GeographiesController,
+        TradeAreasController,
         ChannelsController,
         SignalsController,
         GeographyIngestionController,
+        CensusCacheController,
         IngestionRunsController,
         UploadsController,
         ImportsController,

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { findDataFile } from './crosswalk-loader';
 import { parseGazetteer, parseZctaCounties, type ZctaCountyPart, type ZctaGazetteer } from './gazetteer';
+import { ZctaCountyIndex } from './trade-areas';
 
 export const GAZETTEER_FILE_NAME = 'zcta_gazetteer_2025.txt';
 export const ZCTA_COUNTIES_FILE_NAME = 'zcta_counties_2020.csv';
@@ -19,4 +20,12 @@ export function loadGazetteer(): ZctaGazetteer {
 export function loadZctaCounties(): readonly ZctaCountyPart[] {
   zctaCounties ??= parseZctaCounties(readFileSync(findDataFile('geo', ZCTA_COUNTIES_FILE_NAME), 'utf8'));
   return zctaCounties;
+}
+
+let countyIndex: ZctaCountyIndex | undefined;
+
+/** The ZCTA ↔ county file indexed both ways (county sets, states), built on first use. */
+export function loadZctaCountyIndex(): ZctaCountyIndex {
+  countyIndex ??= new ZctaCountyIndex(loadZctaCounties());
+  return countyIndex;
 }

@@ -50,7 +50,8 @@ export interface CensusRequest {
 
 const ZCTA_PATTERN = /^\d{5}$/;
 
-function trimBase(baseUrl: string): string {
+/** The Data API base without its trailing slash; refuses anything but http(s). */
+export function trimCensusBaseUrl(baseUrl: string): string {
   const base = baseUrl.trim().replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s]+$/.test(base)) throw new Error(`Census base URL must be http(s): '${baseUrl}'`);
   return base;
@@ -113,7 +114,7 @@ export function groupVariables(variables: readonly string[], slots: number): str
  * `for`, with no `in=state:` (ZCTAs are not nested in states since the 2020 vintage).
  */
 export function planCensusRequests(options: PlanCensusRequestsOptions): CensusRequest[] {
-  const base = trimBase(options.baseUrl);
+  const base = trimCensusBaseUrl(options.baseUrl);
   const dataset: CensusDataset = options.dataset ?? 'acs/acs5';
   if (dataset !== 'acs/acs5') throw new Error(`unsupported dataset '${String(dataset)}'`);
   const { year } = options;

@@ -1,9 +1,12 @@
-import { CensusHttp } from './census-fetch';
+import { CensusHttp } from './census-requests';
 import { classifyCensusResponse } from './classify';
 import { parseCensusTable } from './response';
 
-// ACS releases slip (the 2020-2024 5-year release came out on 2026-01-29), so the newest vintage is
-// discovered, never hard-coded.
+// ACS releases slip (the 2020-2024 5-year release came out on 2026-01-29) and ZIP Code Business Patterns
+// appear about 18 months after their year, so the newest vintage of each is discovered, never hard-coded.
+
+/** The datasets whose vintage is discovered: ACS 5-year detailed tables and County/ZIP Business Patterns. */
+export type VintageDataset = 'acs/acs5' | 'cbp';
 
 /** The part of `https://api.census.gov/data.json` (a DCAT catalogue) that vintage discovery reads. */
 export interface CensusCatalog {
@@ -14,20 +17,26 @@ export interface CensusCatalog {
   }[];
 }
 
-/** Newest year listed for the ACS 5-year detailed tables (`c_dataset` exactly ["acs","acs5"]), or null. */
-export function pickNewestAcs5Vintage(catalog: unknown): number | null {
+/** Newest year listed for a dataset (`c_dataset` exactly its path, e.g. ["acs","acs5"] or ["cbp"]), or null. */
+export function pickNewestVintage(catalog: unknown, dataset: VintageDataset): number | null {
   const datasets = (catalog as CensusCatalog | null)?.dataset;
   if (!Array.isArray(datasets)) return null;
+  const path = dataset.split('/');
   let newest: number | null = null;
   for (const d of datasets as NonNullable<CensusCatalog['dataset']>) {
-    if (!d || !Array.isArray(d.c_dataset) || d.c_dataset.length !== 2) continue;
-    if (d.c_dataset[0] !== 'acs' || d.c_dataset[1] !== 'acs5') continue;
+    if (!d || !Array.isArray(d.c_dataset) || d.c_dataset.length !== path.length) continue;
+    if (path.some((part, i) => d.c_dataset?.[i] !== part)) continue;
     if (d.c_isAvailable === false) continue;
     const year = typeof d.c_vintage === 'string' ? Number(d.c_vintage) : d.c_vintage;
     if (typeof year !== 'number' || !Number.isInteger(year)) continue;
     if (newest === null || year > newest) newest = year;
   }
   return newest;
+}
+
+/** Newest year listed for the ACS 5-year detailed tables (`c_dataset` exactly ["acs","acs5"]), or null. */
+export function pickNewestAcs5Vintage(catalog: unknown): number | null {
+  return pickNewestVintage(catalog, 'acs/acs5');
 }
 
 /**
@@ -44,13 +53,20 @@ export function censusCatalogUrl(baseUrl: string): string {
   return `${baseUrl.trim().replace(/\/+$/, '')}.json`;
 }
 
+// The cheapest query per dataset that names one row for the whole nation (all industries for CBP).
+const PROBE_QUERY: Record<VintageDataset, string> = {
+  'acs/acs5': 'get=NAME&for=us:1',
+  cbp: 'get=ESTAB&for=us:1&NAICS2017=00',
+};
+
 /** Cheapest query that tells whether a vintage is served: one row for the whole nation. */
 export function vintageProbeUrls(
   baseUrl: string,
   year: number,
   apiKey?: string,
+  dataset: VintageDataset = 'acs/acs5',
 ): { url: string; publicUrl: string } {
-  const publicUrl = `${baseUrl.trim().replace(/\/+$/, '')}/${year}/acs/acs5?get=NAME&for=us:1`;
+  const publicUrl = `${baseUrl.trim().replace(/\/+$/, '')}/${year}/${dataset}?${PROBE_QUERY[dataset]}`;
   const key = apiKey?.trim();
   return { url: key ? `${publicUrl}&key=${encodeURIComponent(key)}` : publicUrl, publicUrl };
 }
@@ -61,6 +77,8 @@ export class VintageKeyError extends Error {
 }
 
 export interface DiscoverVintageOptions {
+  /** Default: the ACS 5-year detailed tables. */
+  readonly dataset?: VintageDataset;
   readonly baseUrl: string;
   readonly http: CensusHttp;
   readonly today: Date;
@@ -77,13 +95,14 @@ export interface DiscoveredVintage {
 }
 
 /**
- * Finds the newest ACS 5-year vintage: the catalogue first, then probes from today's year - 1 down.
- * Returns null when neither answers (the caller then uses ACS_YEAR or the bundled snapshot's year);
- * throws VintageKeyError when the API refuses the key.
+ * Finds the newest vintage of a dataset (ACS 5-year by default): the catalogue first, then probes
+ * from today's year - 1 down. Returns null when neither answers (the caller then uses its configured
+ * or bundled year); throws VintageKeyError when the API refuses the key.
  */
-export async function discoverNewestAcs5Vintage(
+export async function discoverNewestVintage(
   options: DiscoverVintageOptions,
 ): Promise<DiscoveredVintage | null> {
+  const dataset = options.dataset ?? 'acs/acs5';
   const timeoutMs = options.timeoutMs ?? 30_000;
   const consulted: string[] = [];
   const catalogUrl = censusCatalogUrl(options.baseUrl);
@@ -91,14 +110,14 @@ export async function discoverNewestAcs5Vintage(
   try {
     const res = await options.http(catalogUrl, { timeoutMs });
     if (res.status === 200) {
-      const year = pickNewestAcs5Vintage(JSON.parse(res.body));
+      const year = pickNewestVintage(JSON.parse(res.body), dataset);
       if (year !== null) return { year, method: 'catalog', consulted };
     }
   } catch {
     // An unreachable or unreadable catalogue is what the probes are for.
   }
   for (const year of candidateVintages(options.today, options.probeCount)) {
-    const { url, publicUrl } = vintageProbeUrls(options.baseUrl, year, options.apiKey);
+    const { url, publicUrl } = vintageProbeUrls(options.baseUrl, year, options.apiKey, dataset);
     consulted.push(publicUrl);
     try {
       const res = await options.http(url, { timeoutMs });
@@ -119,4 +138,11 @@ export async function discoverNewestAcs5Vintage(
     }
   }
   return null;
+}
+
+/** The newest ACS 5-year vintage (discoverNewestVintage for `acs/acs5`). */
+export function discoverNewestAcs5Vintage(
+  options: DiscoverVintageOptions,
+): Promise<DiscoveredVintage | null> {
+  return discoverNewestVintage({ ...options, dataset: 'acs/acs5' });
 }

@@ -8,6 +8,8 @@ export enum Role {
 
 export enum SourceType {
   Census = 'census',
+  /** ZIP Code Business Patterns: competing establishments per ZIP and industry. */
+  CensusBusiness = 'census_business',
   CsvProperty = 'csv_property',
   CsvEvents = 'csv_events',
   CsvChannels = 'csv_channels',
@@ -24,8 +26,11 @@ export enum SignalType {
   Census = 'CENSUS',
   Event = 'EVENT',
   Property = 'PROPERTY',
+  /** Establishment counts (ZIP Code Business Patterns) per ZIP and NAICS industry. */
+  Business = 'BUSINESS',
 }
 
+/** Scans and reports share their life cycle. */
 export enum ReportStatus {
   Queued = 'queued',
   Running = 'running',

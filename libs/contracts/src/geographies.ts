@@ -51,6 +51,52 @@ export interface ZctaResolutionResponse {
   lon: number | null;
   /** The ZCTA's land area in square miles (Census Gazetteer); null without a ZCTA. */
   land_sq_mi: number | null;
+  /** Ring geographies only: miles from the ring's centre to the ZCTA's internal point. */
+  distance_miles?: number | null;
+}
+
+/** Ring radius bounds, in miles (great-circle distance between ZCTA internal points). */
+export const MIN_RING_RADIUS_MILES = 1;
+export const MAX_RING_RADIUS_MILES = 100;
+
+/**
+ * How a geography's ZIPs were chosen, kept so it can be widened or traced later: a ring around a ZIP,
+ * a set of counties (5-digit FIPS), or the top ZIPs of a scan. Null for a hand-made ZIP list.
+ */
+export type TradeArea =
+  | {
+      kind: 'ring';
+      zip_code: string;
+      /** The centre ZIP's ZCTA, whose internal point is the centre. */
+      zcta: string;
+      radius_miles: number;
+      lat: number;
+      lon: number;
+    }
+  | { kind: 'counties'; counties: string[] }
+  | { kind: 'scan'; scan_id: string; top: number };
+
+export interface TradeAreaPreviewZcta {
+  zcta: string;
+  /** The ZIP the geography would hold for this ZCTA (the ZCTA's own ZIP); null when it has none. */
+  zip_code: string | null;
+  lat: number;
+  lon: number;
+  land_sq_mi: number;
+  /** Rings: miles from the centre. */
+  distance_miles?: number;
+  /** County sets: the county holding most of the ZCTA's land, and the share of its land inside the set. */
+  main_county?: string;
+  land_share?: number;
+}
+
+/** GET /trade-areas/preview: what a ring or county set would hold; nothing is saved. */
+export interface TradeAreaPreviewResponse {
+  trade_area: TradeArea;
+  zip_codes: string[];
+  zctas: TradeAreaPreviewZcta[];
+  /** ZCTAs in the area that no ZIP of the crosswalk maps to (they cannot be part of a geography). */
+  skipped: { zcta: string; reason: string }[];
 }
 
 export interface GeographyResponse {
@@ -59,6 +105,8 @@ export interface GeographyResponse {
   name: string;
   zip_codes: string[];
   zcta_resolution: ZctaResolutionResponse[];
+  /** How the ZIPs were chosen (ring, counties, scan); null for a hand-made ZIP list. */
+  trade_area: TradeArea | null;
   created_at: string;
   updated_at: string;
 }

@@ -9,8 +9,11 @@ export enum JobName {
   ImportCsvChannels = 'import_csv_channels',
   RefreshCensus = 'refresh_census',
   RefreshStaleCensus = 'refresh_stale_census',
+  RefreshCensusBusiness = 'refresh_census_business',
+  FillCensusCache = 'fill_census_cache',
   RecomputeScores = 'recompute_scores',
   GenerateReport = 'generate_report',
+  GenerateScan = 'generate_scan',
 }
 
 /** Jobs that act inside one tenant carry its id; the job runner enters that tenant before the handler runs. */
@@ -27,15 +30,27 @@ export interface JobPayloads {
   [JobName.ImportCsvChannels]: ImportJobPayload;
   /** Fetches the ACS 5-year figures of a geography's ZCTAs into CENSUS signals; the run was created queued. */
   [JobName.RefreshCensus]: RefreshCensusJobPayload;
-  /** Platform maintenance (nightly): queues refresh_census for every geography whose Census data is stale. */
+  /**
+   * Platform maintenance (nightly): queues refresh_census and refresh_census_business for every
+   * geography whose Census figures or business counts are stale.
+   */
   [JobName.RefreshStaleCensus]: Record<string, never>;
+  /** Fetches the ZIP Code Business Patterns counts of a geography's ZIPs into BUSINESS signals. */
+  [JobName.RefreshCensusBusiness]: RefreshCensusJobPayload;
+  /**
+   * Platform job: fills the public Census cache (no tenant) for a state or the nation, at the request
+   * floor; the fill was recorded queued in public_cache_fills.
+   */
+  [JobName.FillCensusCache]: { fill_id: string };
   /** Scores every ZIP of a geography for one category (or all) into zip_scores. */
   [JobName.RecomputeScores]: TenantJobPayload & { geography_id: string; category?: string };
   /** Builds the payload of a queued intelligence report. */
   [JobName.GenerateReport]: TenantJobPayload & { report_id: string };
+  /** Ranks every ZCTA of a state or of the nation for a category into a queued scan's payload. */
+  [JobName.GenerateScan]: TenantJobPayload & { scan_id: string };
 }
 
-/** Payload of refresh_census. */
+/** Payload of refresh_census and refresh_census_business. */
 export interface RefreshCensusJobPayload extends TenantJobPayload {
   ingestion_run_id: string;
   geography_id: string;
@@ -56,8 +71,10 @@ export const TENANT_JOBS: readonly JobName[] = [
   JobName.ImportCsvEvents,
   JobName.ImportCsvChannels,
   JobName.RefreshCensus,
+  JobName.RefreshCensusBusiness,
   JobName.RecomputeScores,
   JobName.GenerateReport,
+  JobName.GenerateScan,
 ];
 
 /** Retry settings for transient failures; named so they are tuned in one place. */

@@ -113,3 +113,40 @@ export interface ReportPayload {
   caveats: string[];
   sources: { name: string; vintage: string | null; url: string | null }[];
 }
+
+/** Scans rank every ZCTA of a state, or of the nation, for a category (POST /scans). */
+export const SCAN_NATION = 'US';
+export const DEFAULT_SCAN_LIMIT = 100;
+export const MAX_SCAN_LIMIT = 5000;
+
+/** What a scan covered and what it could not use. */
+export interface ScanSummary {
+  /** A state's USPS abbreviation, or `US` for the nation. */
+  scope: string;
+  scope_name: string;
+  /** ZCTAs of the scope, and how many had the Census figures to be ranked. */
+  zctas_total: number;
+  zctas_ranked: number;
+  limit: number;
+  acs_vintage: string | null;
+  business_year: string | null;
+  /** Category inputs no ZCTA of the scope had (named in the caveats too). */
+  missing_inputs: string[];
+  /** Census requests the scan's cache fills made (0 when the public cache held everything). */
+  census_requests: number;
+}
+
+/** One ranked ZCTA on the scan's map: [zip_code, lat, lon, score, rank]. */
+export type ScanMapPoint = [string, number, number, number, number];
+
+export interface ScanMap {
+  fields: ['zip_code', 'lat', 'lon', 'score', 'rank'];
+  /** Every ranked ZCTA of the scope, best first. */
+  points: ScanMapPoint[];
+}
+
+/** A finished scan's payload: a report over the scope's ZCTAs, plus what the scan covered and a map. */
+export interface ScanPayload extends ReportPayload {
+  scan: ScanSummary;
+  map: ScanMap;
+}

@@ -2,6 +2,7 @@
 // Category registry, ZIP features with MOE, percentile scoring with reliability discounts, and the report.
 
 export * from './categories';
+export * from './competitors';
 export * from './features';
 export * from './report';
 export * from './score-zips';

@@ -7,12 +7,15 @@
 // B01002 or B25010, or a median the source left empty because Census annotated it) is answered as JSON
 // null, which the real API also uses for "no value". Tests must treat those nulls as "no figure".
 // Cells the source kept as an annotation code (three -666666666 medians of B25035) are served as is.
+// ZIP Code Business Patterns (`/data/2022/cbp`) come from data/business (fake-business-patterns.ts).
 import { readFile } from 'node:fs/promises';
 import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 
 import { ACS_VARIABLES, parseCsv } from '@lbi/census';
+
+import { FAKE_CBP_YEAR, answerBusinessPatterns, defaultBusinessDataDir } from './fake-business-patterns';
 
 export type FakeCensusMode =
   | 'normal'
@@ -38,6 +41,8 @@ export interface FakeCensusModeOptions {
 export interface FakeCensusServerOptions {
   /** Folder holding the bundled files; default: the repository's data/census. */
   readonly dataDir?: string;
+  /** Folder holding the Business Patterns file; default: the repository's data/business. */
+  readonly businessDataDir?: string;
   /** Added before every answer, to make benchmarks look like a real network. */
   readonly latencyMs?: number;
   readonly mode?: FakeCensusMode;
@@ -169,6 +174,7 @@ export async function startFakeCensusServer(
   options: FakeCensusServerOptions = {},
 ): Promise<FakeCensusServer> {
   const dataDir = options.dataDir ?? resolve(__dirname, '..', '..', '..', 'data', 'census');
+  const businessDataDir = options.businessDataDir ?? defaultBusinessDataDir();
   const data = await loadData(dataDir);
   const latencyMs = options.latencyMs ?? 0;
   const serveCatalog = options.serveCatalog ?? true;
@@ -227,11 +233,30 @@ export async function startFakeCensusServer(
             title: 'American Community Survey: 5-Year Estimates: Detailed Tables 5-Year',
             distribution: [{ accessURL: `${baseUrl}/${FAKE_CENSUS_VINTAGE}/acs/acs5` }],
           },
+          {
+            c_vintage: FAKE_CBP_YEAR,
+            c_dataset: ['cbp'],
+            c_isAggregate: true,
+            c_isAvailable: true,
+            title: 'County Business Patterns: 2022',
+            distribution: [{ accessURL: `${baseUrl}/${FAKE_CBP_YEAR}/cbp` }],
+          },
         ],
       };
       return send(res, 200, JSON_TYPE, JSON.stringify(catalog));
     }
     if (path === '/data/invalid_key.html') return send(res, 200, HTML_TYPE, INVALID_KEY_HTML);
+    if (path === `/data/${FAKE_CBP_YEAR}/cbp`) {
+      void answerBusinessPatterns(url, businessDataDir, formatCensusBody).then((answer) =>
+        send(
+          res,
+          answer.status,
+          answer.kind === 'json' ? JSON_TYPE : answer.kind === 'text' ? TEXT_TYPE : null,
+          answer.body,
+        ),
+      );
+      return;
+    }
     if (path !== `/data/${FAKE_CENSUS_VINTAGE}/acs/acs5`) {
       return send(res, 404, TEXT_TYPE, `fake Census API: no dataset at ${path}`);
     }

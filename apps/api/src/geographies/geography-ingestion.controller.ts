@@ -7,7 +7,7 @@ import {
   ApiProperty,
   ApiTags,
 } from '@nestjs/swagger';
-import { Role, RUN_STATUSES, SOURCE_TYPES } from '@lbi/contracts';
+import { Role, RUN_STATUSES, SOURCE_TYPES, SourceType } from '@lbi/contracts';
 import {
   CensusRefreshService,
   FreshnessService,
@@ -32,14 +32,14 @@ class SourceFreshnessDto implements SourceFreshness {
   @ApiProperty()
   is_stale!: boolean;
 
-  @ApiProperty({ description: 'Census: 30; CSV sources: CSV_STALE_DAYS' })
+  @ApiProperty({ description: 'census and census_business: 30; CSV sources: CSV_STALE_DAYS' })
   stale_after_days!: number;
 
   @ApiProperty({ description: 'Why the source is (or is not) stale, in plain language' })
   reason!: string;
 }
 
-/** Census refresh and data freshness of one geography (the geography CRUD is GeographiesController). */
+/** Census refreshes and data freshness of one geography (the geography CRUD is GeographiesController). */
 @ApiTags('geographies')
 @Controller('geographies')
 export class GeographyIngestionController {
@@ -52,7 +52,7 @@ export class GeographyIngestionController {
   @Roles(...ANY_ROLE)
   @ApiOperation({
     summary:
-      'Freshness per source (census, csv_property, csv_events, csv_channels): last success, last run, stale flag and why',
+      'Freshness per source (census, census_business, csv_property, csv_events, csv_channels): last success, last run, stale flag and why',
   })
   @ApiOkResponse({ type: [SourceFreshnessDto] })
   @ApiNotFoundResponse({ description: 'No such geography (or not in your client)' })
@@ -70,6 +70,19 @@ export class GeographyIngestionController {
   @ApiAcceptedResponse({ type: IngestionRunStartedDto })
   @ApiNotFoundResponse({ description: 'No such geography (or not in your client)' })
   refreshCensus(@Param('id', new ParseUUIDPipe()) id: string): Promise<{ ingestion_run_id: string }> {
-    return this.census.start(id);
+    return this.census.start(id, SourceType.Census);
+  }
+
+  @Post(':id/refresh-business')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @Roles(Role.Admin, Role.Analyst)
+  @ApiOperation({
+    summary:
+      'Queue a refresh of the competing establishments in the geography’s ZIPs (ZIP Code Business Patterns, every NAICS code a category counts); follow it at GET /ingestion-runs/:id',
+  })
+  @ApiAcceptedResponse({ type: IngestionRunStartedDto })
+  @ApiNotFoundResponse({ description: 'No such geography (or not in your client)' })
+  refreshBusiness(@Param('id', new ParseUUIDPipe()) id: string): Promise<{ ingestion_run_id: string }> {
+    return this.census.start(id, SourceType.CensusBusiness);
   }
 }

@@ -3,19 +3,20 @@ import { JobName, JobPayload } from '@lbi/contracts';
 import { AppConfig, JobHandler, JobQueue, RUNS_SCHEDULES } from '@lbi/server';
 import { DataSource } from 'typeorm';
 import { FreshnessService } from '../ingestion/freshness.service';
-import { CensusRefreshService } from './census-refresh.job';
+import { CensusRefreshService } from './census-run';
 
 export interface NightlyRefreshResult {
   tenants_checked: number;
   refreshes_queued: number;
   skipped_in_flight: number;
-  queued: { client_id: string; geography_id: string; ingestion_run_id: string }[];
+  queued: { client_id: string; geography_id: string; source_type: string; ingestion_run_id: string }[];
 }
 
 /**
  * refresh_stale_census: the nightly maintenance job (CENSUS_REFRESH_CRON). Walks every tenant, and for
- * each geography whose Census data is stale (30 days, or ZIPs without figures) and has no refresh in
- * flight, creates a run and queues refresh_census in that tenant. Registered by the process that owns
+ * each geography whose Census figures or business counts are stale (30 days, or ZIPs without them)
+ * and have no refresh in flight, creates a run and queues refresh_census or refresh_census_business in
+ * that tenant. Registered by the process that owns
  * schedules: a Bull repeatable job on Redis, an in-process cron on the embedded default.
  */
 @Injectable()
@@ -56,12 +57,19 @@ export class CensusNightlyRefreshJob implements OnApplicationBootstrap {
           result.skipped_in_flight += 1;
           continue;
         }
-        const { ingestion_run_id } = await this.refresh.startFor(clientId, geography.geographyId, {
-          trigger: 'nightly',
-          stale_reason: geography.reason,
-        });
+        const { ingestion_run_id } = await this.refresh.startFor(
+          clientId,
+          geography.geographyId,
+          { trigger: 'nightly', stale_reason: geography.reason },
+          geography.source,
+        );
         result.refreshes_queued += 1;
-        result.queued.push({ client_id: clientId, geography_id: geography.geographyId, ingestion_run_id });
+        result.queued.push({
+          client_id: clientId,
+          geography_id: geography.geographyId,
+          source_type: geography.source,
+          ingestion_run_id,
+        });
       }
     }
     this.logger.log({

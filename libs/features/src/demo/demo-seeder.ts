@@ -6,7 +6,7 @@ import { AppConfig, TenantContext, TenantDb, projectRoot } from '@lbi/server';
 import axios from 'axios';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/password';
-import { CensusRefreshService } from '../census/census-refresh.job';
+import { CensusRefreshService } from '../census/census-run';
 import { toCensusSignalRows, upsertCensusSignals } from '../census/census-signals.writer';
 import { resolveGeographyZctas } from '../census/geography-zctas';
 import { GeographiesService } from '../geographies/geographies.service';

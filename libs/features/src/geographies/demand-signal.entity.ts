@@ -3,15 +3,20 @@ import { Check, Column, Entity, Index } from 'typeorm';
 import { GeographyOwnedEntity } from '../common/geography-owned.entity';
 
 /**
- * One aggregate signal about a ZIP: a Census estimate (with its margin of error), a property
- * aggregate or an event. Never about a person or a household.
+ * One aggregate signal about a ZIP: a Census estimate (with its margin of error), an establishment
+ * count (ZIP Code Business Patterns), a property aggregate or an event. Never about a person or a
+ * household.
  */
 @Entity({ name: 'demand_signals' })
-@Check('ck_demand_signals_type', `"signal_type" IN ('CENSUS', 'EVENT', 'PROPERTY')`)
+@Check('ck_demand_signals_type', `"signal_type" IN ('CENSUS', 'EVENT', 'PROPERTY', 'BUSINESS')`)
 // Natural keys that make re-imports and refreshes idempotent upserts, one per signal type.
 @Index('uq_demand_signals_census', ['clientId', 'geographyId', 'zipCode', 'metric', 'vintage'], {
   unique: true,
   where: `"signal_type" = 'CENSUS'`,
+})
+@Index('uq_demand_signals_business', ['clientId', 'geographyId', 'zipCode', 'metric', 'vintage'], {
+  unique: true,
+  where: `"signal_type" = 'BUSINESS'`,
 })
 @Index('uq_demand_signals_event', ['clientId', 'geographyId', 'eventName', 'startDate'], {
   unique: true,

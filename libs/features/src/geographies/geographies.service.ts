@@ -5,7 +5,14 @@ import {
   Logger,
   NotFoundException,
 } from '@nestjs/common';
-import { loadCrosswalk, type ZipCrosswalk } from '@lbi/census';
+import { loadCrosswalk, loadGazetteer, loadZctaCountyIndex, type ZipCrosswalk } from '@lbi/census';
+import {
+  MAX_GEOGRAPHY_ZIPS,
+  ReportStatus,
+  type ScanPayload,
+  type TradeArea,
+  type TradeAreaPreviewResponse,
+} from '@lbi/contracts';
 import { TenantDb, TenantTransaction } from '@lbi/server';
 import { In, Not } from 'typeorm';
 import { ZipScore } from '../intelligence/zip-score.entity';
@@ -15,8 +22,20 @@ import { DemandSignal } from './demand-signal.entity';
 import { CreateGeographyDto } from './dto/create-geography.dto';
 import { UpdateGeographyDto } from './dto/update-geography.dto';
 import { noGeography, requireGeography } from './geography-lookup';
+import { Scan } from '../scans/scan.entity';
 import { Geography, ZctaResolution } from './geography.entity';
+import { countiesTradeArea, ringTradeArea, type TradeAreaResult, type TradeAreaSources } from './trade-area';
 import { checkGeographyZips } from './zip-codes';
+import type { FromScanDto, TradeAreaPreviewQueryDto } from './dto/trade-area.dto';
+
+/** Top ZIPs taken from a scan when `from_scan.top` is left out. */
+export const DEFAULT_TOP_FROM_SCAN = 25;
+
+/** Where a geography's ZIPs come from: a list, or a trade area that produced one. */
+interface ZipSource {
+  entries: unknown[];
+  tradeArea: TradeArea | null;
+}
 
 const nameTaken = (name: string): string =>
   `A geography named "${name}" already exists in your client: choose another name`;
@@ -33,19 +52,70 @@ export class GeographiesService {
     return loadCrosswalk();
   }
 
+  /** The Gazetteer, the ZCTA-county index and the crosswalk, each loaded once per process. */
+  async tradeAreaSources(): Promise<TradeAreaSources> {
+    return { crosswalk: await this.crosswalk(), gazetteer: loadGazetteer(), counties: loadZctaCountyIndex() };
+  }
+
+  /** GET /trade-areas/preview: the ZIPs a ring or a county set would hold, with distances; nothing is saved. */
+  async preview(query: TradeAreaPreviewQueryDto): Promise<TradeAreaPreviewResponse> {
+    const ring = query.zip_code !== undefined || query.radius_miles !== undefined;
+    if (ring === (query.counties !== undefined)) {
+      throw new BadRequestException(
+        'Ask for a ring (zip_code and radius_miles) or for counties (comma-separated FIPS codes), not both or neither',
+      );
+    }
+    const sources = await this.tradeAreaSources();
+    const result = ring
+      ? ringTradeArea(query.zip_code, query.radius_miles ?? '', sources, {
+          zip: 'zip_code',
+          radius: 'radius_miles',
+        })
+      : countiesTradeArea(
+          (query.counties ?? '')
+            .split(',')
+            .map((c) => c.trim())
+            .filter((c) => c !== ''),
+          sources,
+        );
+    if (!result.ok) throw new BadRequestException(result.errors);
+    return result.area;
+  }
+
   async create(dto: CreateGeographyDto): Promise<Geography> {
-    const { zips, resolution } = await this.checkZips(dto.zip_codes);
+    const given = (['zip_codes', 'around', 'counties', 'from_scan'] as const).filter(
+      (f) => dto[f] !== undefined,
+    );
+    if (given.length !== 1) {
+      throw new BadRequestException(
+        given.length === 0
+          ? 'Send the ZIPs as zip_codes, a ring as around {zip_code, radius_miles}, counties, or from_scan {scan_id, top}'
+          : `Send only one of ${given.join(', ')}: each says which ZIPs the geography holds`,
+      );
+    }
+    const source = await this.zipSource(dto);
+    const { zips, resolution } = await this.checkZips(source.entries);
     const geography = await this.conflictsAs409(dto.name, () =>
       this.tenantDb.forCurrentTenant(async (db) => {
         const geographies = db.repository(Geography);
         if ((await geographies.count({ name: dto.name })) > 0)
           throw new ConflictException(nameTaken(dto.name));
         return geographies.save(
-          geographies.create({ name: dto.name, zipCodes: zips, zctaResolution: resolution }),
+          geographies.create({
+            name: dto.name,
+            zipCodes: zips,
+            zctaResolution: resolution,
+            tradeArea: source.tradeArea,
+          }),
         );
       }),
     );
-    this.logger.log({ msg: 'geography created', geography_id: geography.id, zip_count: zips.length });
+    this.logger.log({
+      msg: 'geography created',
+      geography_id: geography.id,
+      zip_count: zips.length,
+      trade_area: source.tradeArea?.kind ?? 'zip_codes',
+    });
     return geography;
   }
 
@@ -64,10 +134,17 @@ export class GeographiesService {
    * property aggregates and ZIP scores of removed ZIPs are deleted in the same transaction.
    */
   async update(id: string, dto: UpdateGeographyDto): Promise<Geography> {
-    if (dto.name === undefined && dto.zip_codes === undefined) {
-      throw new BadRequestException('Send name and/or zip_codes to change');
+    const zipFields = (['zip_codes', 'around', 'counties'] as const).filter((f) => dto[f] !== undefined);
+    if (dto.name === undefined && zipFields.length === 0) {
+      throw new BadRequestException('Send name and/or new ZIPs (zip_codes, around or counties) to change');
     }
-    const checked = dto.zip_codes === undefined ? undefined : await this.checkZips(dto.zip_codes);
+    if (zipFields.length > 1) {
+      throw new BadRequestException(`Send only one of ${zipFields.join(', ')}: each replaces the ZIPs`);
+    }
+    // A ring keeps its centre when only the radius changes: read it first (404 for another tenant's).
+    const current = dto.around !== undefined ? await this.get(id) : undefined;
+    const source = zipFields.length === 0 ? undefined : await this.zipSource(dto, current?.tradeArea ?? null);
+    const checked = source === undefined ? undefined : await this.checkZips(source.entries);
     const { geography, removed } = await this.conflictsAs409(dto.name ?? '', () =>
       this.tenantDb.forCurrentTenant(async (db) => {
         const geographies = db.repository(Geography);
@@ -85,6 +162,7 @@ export class GeographiesService {
           await this.deleteZipData(db, geography.id, removed);
           geography.zipCodes = checked.zips;
           geography.zctaResolution = checked.resolution;
+          geography.tradeArea = source?.tradeArea ?? null;
         }
         return { geography: await geographies.save(geography), removed };
       }),
@@ -111,6 +189,63 @@ export class GeographiesService {
     await db.repository(DemandSignal).delete({ geographyId, zipCode });
     await db.repository(PropertyAggregate).delete({ geographyId, zipCode });
     await db.repository(ZipScore).delete({ geographyId, zipCode });
+  }
+
+  /** The ZIP list a create or update asks for, with the trade area that produced it. */
+  private async zipSource(
+    dto: {
+      zip_codes?: unknown[];
+      around?: { zip_code?: unknown; radius_miles?: unknown };
+      counties?: unknown[];
+      from_scan?: FromScanDto;
+    },
+    currentArea: TradeArea | null = null,
+  ): Promise<ZipSource> {
+    if (dto.zip_codes !== undefined) return { entries: dto.zip_codes, tradeArea: null };
+    if (dto.from_scan !== undefined) return this.fromScan(dto.from_scan);
+    const sources = await this.tradeAreaSources();
+    let result: TradeAreaResult;
+    if (dto.around !== undefined) {
+      const centre = dto.around.zip_code ?? (currentArea?.kind === 'ring' ? currentArea.zip_code : undefined);
+      if (centre === undefined) {
+        throw new BadRequestException([
+          'around.zip_code is required: this geography is not a ring yet, so it has no centre to keep',
+        ]);
+      }
+      result = ringTradeArea(centre, dto.around.radius_miles, sources);
+    } else {
+      result = countiesTradeArea(dto.counties, sources);
+    }
+    if (!result.ok) throw new BadRequestException(result.errors);
+    return { entries: result.area.zip_codes, tradeArea: result.area.trade_area };
+  }
+
+  /** The top ZIPs of a finished scan of this tenant (404 for another tenant's, 409 while unfinished). */
+  private async fromScan(from: FromScanDto): Promise<ZipSource> {
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    const top = from.top ?? DEFAULT_TOP_FROM_SCAN;
+    const errors: string[] = [];
+    if (typeof from.scan_id !== 'string' || !uuid.test(from.scan_id)) {
+      errors.push('from_scan.scan_id must be the UUID of one of your scans (GET /api/v1/scans)');
+    }
+    if (typeof top !== 'number' || !Number.isInteger(top) || top < 1 || top > MAX_GEOGRAPHY_ZIPS) {
+      errors.push(`from_scan.top must be a whole number of ZIPs from 1 to ${MAX_GEOGRAPHY_ZIPS}`);
+    }
+    if (errors.length > 0) throw new BadRequestException(errors);
+    const scan = await this.tenantDb.forCurrentTenant((db) =>
+      db.repository(Scan).findOneBy({ id: from.scan_id.toLowerCase() }),
+    );
+    if (!scan) throw new NotFoundException(`No scan with id ${from.scan_id}`);
+    if (scan.status !== ReportStatus.Success || !scan.payload) {
+      throw new ConflictException(
+        `Scan ${from.scan_id} is not finished (status ${scan.status}): wait for it, then try again`,
+      );
+    }
+    const points = (scan.payload as unknown as ScanPayload).map?.points ?? [];
+    const zips = points.slice(0, top).map((point) => point[0]);
+    if (zips.length === 0)
+      throw new BadRequestException('from_scan: the scan ranked no ZIP, so there is nothing to take');
+    return { entries: zips, tradeArea: { kind: 'scan', scan_id: scan.id, top: zips.length } };
   }
 
   private async checkZips(entries: unknown[]): Promise<{ zips: string[]; resolution: ZctaResolution[] }> {

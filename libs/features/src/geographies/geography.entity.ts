@@ -1,3 +1,4 @@
+import type { TradeArea } from '@lbi/contracts';
 import { Column, Entity, Unique } from 'typeorm';
 import { TenantOwnedEntity } from '../common/tenant-owned.entity';
 
@@ -24,4 +25,8 @@ export class Geography extends TenantOwnedEntity {
 
   @Column({ name: 'zcta_resolution', type: 'jsonb', default: () => "'[]'" })
   zctaResolution!: ZctaResolution[];
+
+  /** How the ZIPs were chosen (ring, counties, scan), so a ring can be widened later; null for a ZIP list. */
+  @Column({ name: 'trade_area', type: 'jsonb', nullable: true })
+  tradeArea!: TradeArea | null;
 }

@@ -1,11 +1,15 @@
-import type { GeographyResponse, ZctaResolutionResponse } from '@lbi/contracts';
-import { loadGazetteer, type ZctaGazetteer } from '@lbi/census';
+import type { GeographyResponse, TradeArea, ZctaResolutionResponse } from '@lbi/contracts';
+import { distanceMiles, loadGazetteer, type ZctaGazetteer } from '@lbi/census';
 import { Geography, ZctaResolution } from './geography.entity';
 
-function toResolution(entry: ZctaResolution, gazetteer: ZctaGazetteer): ZctaResolutionResponse {
+function toResolution(
+  entry: ZctaResolution,
+  gazetteer: ZctaGazetteer,
+  tradeArea: TradeArea | null,
+): ZctaResolutionResponse {
   // Positions come from the bundled Gazetteer at read time, so every stored geography has them.
   const place = gazetteer.get(entry.zcta);
-  return {
+  const response: ZctaResolutionResponse = {
     zip: entry.zip,
     zcta: entry.zcta,
     join_type: entry.join_type,
@@ -17,17 +21,25 @@ function toResolution(entry: ZctaResolution, gazetteer: ZctaGazetteer): ZctaReso
     lon: place?.lon ?? null,
     land_sq_mi: place?.land_sq_mi ?? null,
   };
+  if (tradeArea?.kind === 'ring') {
+    response.distance_miles = place ? Math.round(distanceMiles(tradeArea, place) * 100) / 100 : null;
+  }
+  return response;
 }
 
 /** The only way a Geography leaves the API. */
 export function toGeographyResponse(geography: Geography): GeographyResponse {
   const gazetteer = loadGazetteer();
+  const tradeArea = geography.tradeArea ?? null;
   return {
     id: geography.id,
     client_id: geography.clientId,
     name: geography.name,
     zip_codes: [...geography.zipCodes],
-    zcta_resolution: (geography.zctaResolution ?? []).map((entry) => toResolution(entry, gazetteer)),
+    zcta_resolution: (geography.zctaResolution ?? []).map((entry) =>
+      toResolution(entry, gazetteer, tradeArea),
+    ),
+    trade_area: tradeArea,
     created_at: geography.createdAt.toISOString(),
     updated_at: geography.updatedAt.toISOString(),
   };

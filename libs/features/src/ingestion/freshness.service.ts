@@ -5,7 +5,10 @@ import { resolveGeographyZctas } from '../census/geography-zctas';
 import { requireGeography } from '../geographies/geography-lookup';
 import { Geography } from '../geographies/geography.entity';
 
-/** Census figures are re-fetched after this many days (ACS releases yearly; this catches new vintages). */
+/**
+ * Census figures and business counts are re-fetched after this many days (ACS and Business Patterns
+ * release yearly; this catches new vintages).
+ */
 export const CENSUS_STALE_AFTER_DAYS = 30;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -19,6 +22,13 @@ export interface SourceFreshness {
   stale_after_days: number;
   /** Why the source is stale (or that it is fresh), in plain language. */
   reason: string;
+}
+
+export interface StaleCensusSource {
+  geographyId: string;
+  source: CensusSourceType;
+  reason: string;
+  inFlight: boolean;
 }
 
 export interface RunSummary {
@@ -40,10 +50,28 @@ function ageInDays(since: Date, now: Date): number {
   return Math.floor((now.getTime() - since.getTime()) / DAY_MS);
 }
 
+/** The Census sources with per-ZIP signals: ACS figures and business counts. */
+const CENSUS_SOURCES = [SourceType.Census, SourceType.CensusBusiness] as const;
+type CensusSourceType = (typeof CENSUS_SOURCES)[number];
+
+const WHAT: Record<CensusSourceType, { data: string; figures: string }> = {
+  [SourceType.Census]: { data: 'Census data', figures: 'Census figures' },
+  [SourceType.CensusBusiness]: { data: 'Business counts', figures: 'business counts' },
+};
+
+const SIGNAL_OF: Record<CensusSourceType, SignalType> = {
+  [SourceType.Census]: SignalType.Census,
+  [SourceType.CensusBusiness]: SignalType.Business,
+};
+
+function isCensusSource(source: SourceType): source is CensusSourceType {
+  return (CENSUS_SOURCES as readonly SourceType[]).includes(source);
+}
+
 /**
- * Census staleness: never refreshed, older than 30 days, or a ZIP with a ZCTA that has no CENSUS
- * signal (a ZIP added by an edit). ZCTAs the ACS publishes nothing for (per the last run) are not
- * counted, or such a geography would be stale forever.
+ * Census staleness (ACS figures, or with `source` business counts): never refreshed, older than 30
+ * days, or a ZIP with a ZCTA that has no signal of the source (a ZIP added by an edit). ZCTAs the ACS
+ * publishes nothing for (per the last run) are not counted, or such a geography would be stale forever.
  */
 export function censusStaleness(input: {
   now: Date;
@@ -51,7 +79,9 @@ export function censusStaleness(input: {
   zctaByZip: ReadonlyMap<string, string>;
   zipsWithSignals: ReadonlySet<string>;
   missingZctas: readonly string[];
+  source?: CensusSourceType;
 }): { isStale: boolean; reason: string; zipsWithoutSignals: string[] } {
+  const what = WHAT[input.source ?? SourceType.Census];
   const missing = new Set(input.missingZctas);
   const zipsWithoutSignals = [...input.zctaByZip.entries()]
     .filter(([zip, zcta]) => !input.zipsWithSignals.has(zip) && !missing.has(zcta))
@@ -60,7 +90,7 @@ export function censusStaleness(input: {
   if (!input.lastSuccessAt) {
     return {
       isStale: true,
-      reason: 'Census data has never been fetched for this geography',
+      reason: `${what.data} ${input.source === SourceType.CensusBusiness ? 'have' : 'has'} never been fetched for this geography`,
       zipsWithoutSignals,
     };
   }
@@ -73,13 +103,13 @@ export function censusStaleness(input: {
     const list = zipsWithoutSignals.slice(0, 20).join(', ');
     const more = zipsWithoutSignals.length > 20 ? ` and ${zipsWithoutSignals.length - 20} more` : '';
     reasons.push(
-      `ZIP(s) ${list}${more} have a ZCTA but no Census figures yet (added since the last refresh?)`,
+      `ZIP(s) ${list}${more} have a ZCTA but no ${what.figures} yet (added since the last refresh?)`,
     );
   }
   if (reasons.length === 0) {
     return {
       isStale: false,
-      reason: `refreshed ${age} day(s) ago; every ZIP with a ZCTA has Census figures`,
+      reason: `refreshed ${age} day(s) ago; every ZIP with a ZCTA has ${what.figures}`,
       zipsWithoutSignals,
     };
   }
@@ -135,22 +165,23 @@ export class FreshnessService {
     });
   }
 
-  /** Census staleness of every geography of one tenant (the nightly refresh). */
-  async staleCensusGeographies(
-    clientId: string,
-    now = new Date(),
-  ): Promise<{ geographyId: string; reason: string; inFlight: boolean }[]> {
+  /** Stale Census sources (ACS figures, business counts) of every geography of one tenant (the nightly refresh). */
+  async staleCensusGeographies(clientId: string, now = new Date()): Promise<StaleCensusSource[]> {
     return this.tenantDb.run(clientId, async (db) => {
       const geographies = await db.repository(Geography).find({ order: { createdAt: 'ASC' } });
-      const stale: { geographyId: string; reason: string; inFlight: boolean }[] = [];
+      const stale: StaleCensusSource[] = [];
       for (const geography of geographies) {
-        const census = (await this.compute(db, geography, now)).find(
-          (f) => f.source_type === SourceType.Census,
-        );
-        if (!census?.is_stale) continue;
-        const inFlight =
-          census.last_run_status === RunStatus.Queued || census.last_run_status === RunStatus.Running;
-        stale.push({ geographyId: geography.id, reason: census.reason, inFlight });
+        for (const entry of await this.compute(db, geography, now)) {
+          if (!isCensusSource(entry.source_type) || !entry.is_stale) continue;
+          const inFlight =
+            entry.last_run_status === RunStatus.Queued || entry.last_run_status === RunStatus.Running;
+          stale.push({
+            geographyId: geography.id,
+            source: entry.source_type,
+            reason: entry.reason,
+            inFlight,
+          });
+        }
       }
       return stale;
     });
@@ -188,28 +219,29 @@ export class FreshnessService {
     );
 
     const signalZips = (await db.manager.query(
-      `SELECT DISTINCT zip_code FROM demand_signals
-        WHERE client_id = $1 AND geography_id = $2 AND signal_type = $3 AND zip_code IS NOT NULL`,
-      [db.clientId, geography.id, SignalType.Census],
-    )) as { zip_code: string }[];
+      `SELECT DISTINCT signal_type, zip_code FROM demand_signals
+        WHERE client_id = $1 AND geography_id = $2 AND signal_type = ANY($3::varchar[]) AND zip_code IS NOT NULL`,
+      [db.clientId, geography.id, Object.values(SIGNAL_OF)],
+    )) as { signal_type: SignalType; zip_code: string }[];
     const resolved = await resolveGeographyZctas(geography);
     const zctaByZip = new Map<string, string>();
     for (const [zcta, zips] of resolved.zipsByZcta) for (const zip of zips) zctaByZip.set(zip, zcta);
 
     return SOURCE_TYPES.map((sourceType) => {
       const summary = byType.get(sourceType) ?? EMPTY_SUMMARY;
-      const staleAfterDays =
-        sourceType === SourceType.Census ? CENSUS_STALE_AFTER_DAYS : this.config.csvStaleDays;
-      const verdict =
-        sourceType === SourceType.Census
-          ? censusStaleness({
-              now,
-              lastSuccessAt: summary.lastSuccessAt,
-              zctaByZip,
-              zipsWithSignals: new Set(signalZips.map((r) => r.zip_code)),
-              missingZctas: summary.lastSuccessMissingZctas,
-            })
-          : csvStaleness({ now, lastSuccessAt: summary.lastSuccessAt, staleAfterDays });
+      const staleAfterDays = isCensusSource(sourceType) ? CENSUS_STALE_AFTER_DAYS : this.config.csvStaleDays;
+      const verdict = isCensusSource(sourceType)
+        ? censusStaleness({
+            now,
+            lastSuccessAt: summary.lastSuccessAt,
+            zctaByZip,
+            zipsWithSignals: new Set(
+              signalZips.filter((r) => r.signal_type === SIGNAL_OF[sourceType]).map((r) => r.zip_code),
+            ),
+            missingZctas: summary.lastSuccessMissingZctas,
+            source: sourceType,
+          })
+        : csvStaleness({ now, lastSuccessAt: summary.lastSuccessAt, staleAfterDays });
       return {
         source_type: sourceType,
         last_success_at: summary.lastSuccessAt?.toISOString() ?? null,

@@ -7,7 +7,7 @@ import { Geography } from '../geographies/geography.entity';
 @Entity({ name: 'ingestion_runs' })
 @Check(
   'ck_ingestion_runs_source_type',
-  `"source_type" IN ('census', 'csv_property', 'csv_events', 'csv_channels')`,
+  `"source_type" IN ('census', 'census_business', 'csv_property', 'csv_events', 'csv_channels')`,
 )
 @Check('ck_ingestion_runs_status', `"status" IN ('queued', 'running', 'success', 'failed')`)
 @Index('ix_ingestion_runs_freshness', ['clientId', 'geographyId', 'sourceType', 'createdAt'])

@@ -112,6 +112,14 @@ export class AppConfig {
   @Max(2100)
   acsYear?: number;
 
+  /** ZIP Code Business Patterns year to fetch; unset: the newest the API serves (ZIP data in cbp since 2019). */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(2019)
+  @Max(2100)
+  cbpYear?: number;
+
   @Matches(/^(\S+\s+){4,5}\S+$/, {
     message: 'CENSUS_REFRESH_CRON must be a cron expression such as "0 3 * * *"',
   })
@@ -176,6 +184,7 @@ const ENV_NAMES: Record<string, keyof AppConfig> = {
   CENSUS_API_BASE_URL: 'censusApiBaseUrl',
   CENSUS_API_KEY: 'censusApiKey',
   ACS_YEAR: 'acsYear',
+  CBP_YEAR: 'cbpYear',
   CENSUS_REFRESH_CRON: 'censusRefreshCron',
   CSV_STALE_DAYS: 'csvStaleDays',
   LBI_DATA_DIR: 'dataDir',

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import type { GeographyResponse, ZctaResolutionResponse } from '@lbi/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { GeographyResponse, TradeArea, ZctaResolutionResponse } from '@lbi/contracts';
 
 export class ZctaResolutionDto implements ZctaResolutionResponse {
   @ApiProperty({ example: '19016' })
@@ -51,6 +51,14 @@ export class ZctaResolutionDto implements ZctaResolutionResponse {
     description: "The ZCTA's land area in square miles (Census Gazetteer); null without a ZCTA",
   })
   land_sq_mi!: number | null;
+
+  @ApiPropertyOptional({
+    example: 4.87,
+    nullable: true,
+    type: Number,
+    description: "Ring geographies only: miles from the ring's centre to the ZCTA's internal point",
+  })
+  distance_miles?: number | null;
 }
 
 export class GeographyResponseDto implements GeographyResponse {
@@ -68,6 +76,16 @@ export class GeographyResponseDto implements GeographyResponse {
 
   @ApiProperty({ type: [ZctaResolutionDto] })
   zcta_resolution!: ZctaResolutionDto[];
+
+  @ApiProperty({
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+    example: { kind: 'ring', zip_code: '19087', zcta: '19087', radius_miles: 10, lat: 40.04, lon: -75.39 },
+    description:
+      'How the ZIPs were chosen: `{kind: "ring", zip_code, zcta, radius_miles, lat, lon}`, `{kind: "counties", counties}` or `{kind: "scan", scan_id, top}`; null for a ZIP list',
+  })
+  trade_area!: TradeArea | null;
 
   @ApiProperty({ format: 'date-time' })
   created_at!: string;

@@ -1,19 +1,25 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { MAX_GEOGRAPHY_ZIPS } from '@lbi/contracts';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
   IsArray,
   IsNotEmpty,
+  IsObject,
   IsString,
   MaxLength,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { tooManyZips } from '../zip-codes';
+import { RingUpdateDto } from './trade-area.dto';
 import { trimmed } from './trimmed';
 
-/** Either field or both. ZIPs that stay keep their signals; removed ZIPs lose theirs. */
+/**
+ * A new name and/or new ZIPs: a ZIP list, a ring (`around`: widen or move one) or counties. ZIPs that
+ * stay keep their signals; removed ZIPs lose theirs.
+ */
 export class UpdateGeographyDto {
   @ApiPropertyOptional({ example: 'Main Line suburbs', maxLength: 200 })
   @ValidateIf((dto: UpdateGeographyDto) => dto.name !== undefined)
@@ -37,4 +43,20 @@ export class UpdateGeographyDto {
     message: (args) => tooManyZips(Array.isArray(args.value) ? args.value.length : 0),
   })
   zip_codes?: unknown[];
+
+  @ApiPropertyOptional({
+    type: RingUpdateDto,
+    description:
+      'A ring’s new radius (and optionally a new centre); a ring geography keeps its centre when zip_code is left out',
+  })
+  @ValidateIf((dto: UpdateGeographyDto) => dto.around !== undefined)
+  @IsObject({ message: 'around must be an object: {"radius_miles": 25}' })
+  @ValidateNested()
+  @Type(() => RingUpdateDto)
+  around?: RingUpdateDto;
+
+  @ApiPropertyOptional({ type: [String], example: ['42091', '42017'], description: 'A new county set' })
+  @ValidateIf((dto: UpdateGeographyDto) => dto.counties !== undefined)
+  @IsArray({ message: 'counties must be an array of 5-digit county FIPS codes, e.g. ["42091"]' })
+  counties?: unknown[];
 }
