@@ -33,7 +33,12 @@ const ACCESS: Record<string, Actor[] | 'public'> = {
   'PATCH /api/v1/channels/:id': WRITERS,
   'DELETE /api/v1/channels/:id': WRITERS,
   'GET /api/v1/signals': EVERYONE,
+  'GET /api/v1/trade-areas/preview': EVERYONE,
   'POST /api/v1/geographies/:id/refresh-census': WRITERS,
+  'POST /api/v1/geographies/:id/refresh-business': WRITERS,
+  'POST /api/v1/census-cache/fills': ['platform'],
+  'GET /api/v1/census-cache/fills': ['platform'],
+  'GET /api/v1/census-cache/fills/:id': ['platform'],
   'GET /api/v1/geographies/:id/freshness': EVERYONE,
   'GET /api/v1/ingestion-runs': EVERYONE,
   'GET /api/v1/ingestion-runs/:id': EVERYONE,
@@ -48,6 +53,10 @@ const ACCESS: Record<string, Actor[] | 'public'> = {
   'GET /api/v1/reports': EVERYONE,
   'GET /api/v1/reports/:id': EVERYONE,
   'GET /api/v1/reports/:id/export': EVERYONE,
+  'POST /api/v1/scans': WRITERS,
+  'GET /api/v1/scans': EVERYONE,
+  'GET /api/v1/scans/:id': EVERYONE,
+  'GET /api/v1/scans/:id/export': EVERYONE,
 };
 
 /** A small valid events CSV for the upload and import routes. */
@@ -86,6 +95,27 @@ describe('access matrix and tenant isolation over HTTP', () => {
   /** A finished report of each tenant. */
   let reportA: string;
   let reportB: string;
+  /** A finished scan of each tenant (Delaware: few ZCTAs, so few requests to the fake API). */
+  let scanA: string;
+  let scanB: string;
+  /** A public cache fill started by the platform admin. */
+  let fillId: string;
+
+  async function finishedScan(headers: Record<string, string>): Promise<string> {
+    const created = await request(api.url)
+      .post('/api/v1/scans')
+      .set(headers)
+      .send({ category: 'roofing', state: 'DE', limit: 5 })
+      .expect(202);
+    const id = (created.body as { id: string }).id;
+    for (let i = 0; i < 200; i += 1) {
+      const scan = await request(api.url).get(`/api/v1/scans/${id}`).set(headers);
+      if (scan.body.status === 'success') return id;
+      if (scan.body.status === 'failed') throw new Error(`scan failed: ${scan.body.error_message}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('scan not finished in time');
+  }
 
   async function finishedReport(headers: Record<string, string>, geographyId: string): Promise<string> {
     const created = await request(api.url)
@@ -163,6 +193,14 @@ describe('access matrix and tenant isolation over HTTP', () => {
     fileRefB = await uploadCsv(api.url, tenantB.sessions.admin.headers);
     reportA = await finishedReport(tenantA.sessions.admin.headers, tenantA.geographyId);
     reportB = await finishedReport(tenantB.sessions.admin.headers, tenantB.geographyId);
+    scanA = await finishedScan(tenantA.sessions.admin.headers);
+    scanB = await finishedScan(tenantB.sessions.admin.headers);
+    const fills = await request(api.url)
+      .post('/api/v1/census-cache/fills')
+      .set(platform.headers)
+      .send({ scope: 'DE', datasets: ['acs'] })
+      .expect(202);
+    fillId = (fills.body as { id: string }[])[0].id;
   });
   afterAll(async () => {
     await api.stop();
@@ -194,6 +232,9 @@ describe('access matrix and tenant isolation over HTTP', () => {
       .replace('/ingestion-runs/:id', `/ingestion-runs/${runA}`)
       .replace(/\/scores$/, '/scores?category=roofing')
       .replace('/reports/:id', `/reports/${reportA}`)
+      .replace('/scans/:id', `/scans/${scanA}`)
+      .replace('/fills/:id', `/fills/${fillId}`)
+      .replace(/\/preview$/, '/preview?zip_code=19002&radius_miles=3')
       .replace(/\/export$/, '/export?format=json')
       .replace(
         /\/import\/(property|events|channels)$/,
@@ -219,6 +260,8 @@ describe('access matrix and tenant isolation over HTTP', () => {
       },
       'PATCH /api/v1/channels/:id': { estimated_reach: 100 },
       'POST /api/v1/reports': { geography_id: tenantA.geographyId, category: 'moving' },
+      'POST /api/v1/scans': { category: 'moving', state: 'DE', limit: 3 },
+      'POST /api/v1/census-cache/fills': { scope: 'DE', datasets: ['acs'] },
     };
     const agent = request(api.url);
     const pending = (
@@ -374,10 +417,16 @@ describe('access matrix and tenant isolation over HTTP', () => {
         ],
       ];
       if (role !== 'client') {
-        sends.push([
-          (id) => request(api.url).post(`/api/v1/geographies/${id}/refresh-census`).set(headers),
-          tenantB.geographyId,
-        ]);
+        sends.push(
+          [
+            (id) => request(api.url).post(`/api/v1/geographies/${id}/refresh-census`).set(headers),
+            tenantB.geographyId,
+          ],
+          [
+            (id) => request(api.url).post(`/api/v1/geographies/${id}/refresh-business`).set(headers),
+            tenantB.geographyId,
+          ],
+        );
       }
       await request(api.url).get(`/api/v1/ingestion-runs/${runA}`).set(headers).expect(200);
       for (const [send, foreignId] of sends) {
@@ -425,6 +474,34 @@ describe('access matrix and tenant isolation over HTTP', () => {
         expect(foreign.status).toBe(404);
         expect(JSON.stringify(foreign.body).replace(foreignId, missingId)).toBe(JSON.stringify(missing.body));
       }
+    });
+
+    it.each(['admin', 'analyst', 'client'] as const)('GET /scans/:id and its export as %s', async (role) => {
+      const headers = tenantA.sessions[role].headers;
+      const sends: [(id: string) => request.Test, string][] = [
+        [(id) => request(api.url).get(`/api/v1/scans/${id}`).set(headers), scanB],
+        [(id) => request(api.url).get(`/api/v1/scans/${id}/export?format=csv`).set(headers), scanB],
+      ];
+      if (role !== 'client') {
+        sends.push([
+          (id) =>
+            request(api.url)
+              .post('/api/v1/geographies')
+              .set(headers)
+              .send({ name: uniqueName('From a foreign scan'), from_scan: { scan_id: id, top: 3 } }),
+          scanB,
+        ]);
+      }
+      await request(api.url).get(`/api/v1/scans/${scanA}`).set(headers).expect(200);
+      for (const [send, foreignId] of sends) {
+        const foreign = await send(foreignId);
+        const missing = await send(missingId);
+        expect(foreign.status).toBe(404);
+        expect(JSON.stringify(foreign.body).replace(foreignId, missingId)).toBe(JSON.stringify(missing.body));
+      }
+      const list = await request(api.url).get('/api/v1/scans').set(headers).expect(200);
+      expect(JSON.stringify(list.body)).not.toContain(scanB);
+      expect(JSON.stringify(list.body)).toContain(scanA);
     });
 
     it.each(['admin', 'analyst', 'client'] as const)('GET /reports never lists them, as %s', async (role) => {

@@ -103,7 +103,18 @@ describe('Census refresh, ingestion runs and freshness over HTTP', () => {
     const byType = Object.fromEntries(
       (response.body as { source_type: string }[]).map((f) => [f.source_type, f]),
     );
-    expect(Object.keys(byType).sort()).toEqual(['census', 'csv_channels', 'csv_events', 'csv_property']);
+    expect(Object.keys(byType).sort()).toEqual([
+      'census',
+      'census_business',
+      'csv_channels',
+      'csv_events',
+      'csv_property',
+    ]);
+    expect(byType.census_business).toMatchObject({
+      is_stale: true,
+      stale_after_days: 30,
+      reason: 'Business counts have never been fetched for this geography',
+    });
     expect(byType.census).toMatchObject({
       last_run_status: 'success',
       is_stale: false,
@@ -124,6 +135,42 @@ describe('Census refresh, ingestion runs and freshness over HTTP', () => {
     }
   });
 
+  it('refresh-business counts competing establishments per ZCTA from ZIP Code Business Patterns', async () => {
+    const started = await post(`/geographies/${geographyId}/refresh-business`, analyst).expect(202);
+    const run = await waitForRun(started.body.ingestion_run_id, reader);
+    expect(run.error_message).toBeNull();
+    expect(run).toMatchObject({ status: 'success', source_type: 'census_business' });
+    expect(run.details).toMatchObject({ year: '2022', vintage_source: 'catalog', dataset: 'cbp' });
+    const signals = await get(
+      `/signals?geography_id=${geographyId}&signal_type=BUSINESS&limit=1000`,
+      reader,
+    ).expect(200);
+    const rows = signals.body.items as {
+      zip_code: string;
+      zcta: string;
+      metric: string;
+      value: number;
+      vintage: string;
+      source_url: string;
+      metadata: { published_zips: Record<string, number> };
+    }[];
+    // Real 2022 counts (data/business): 19002 Ambler has 13 plumbing/HVAC contractors.
+    const hvac = rows.find((r) => r.zip_code === '19002' && r.metric === 'establishments_238220');
+    expect(hvac).toMatchObject({ zcta: '19002', vintage: '2022', value: 13 });
+    expect(hvac?.value).toBe(Object.values(hvac?.metadata.published_zips ?? {}).reduce((a, b) => a + b, 0));
+    expect(hvac?.source_url).toContain('/2022/cbp?get=ESTAB,NAICS2017&for=zip%20code:*&NAICS2017=238220');
+    // The PO-box ZIP 19397 carries its ZCTA's (19087) count.
+    const wayne = rows.filter((r) => r.zcta === '19087' && r.metric === 'establishments_238160');
+    expect(wayne.map((r) => r.zip_code).sort()).toEqual(['19087', '19397']);
+    const freshness = await get(`/geographies/${geographyId}/freshness`, reader).expect(200);
+    expect(
+      (freshness.body as { source_type: string }[]).find((f) => f.source_type === 'census_business'),
+    ).toMatchObject({
+      is_stale: false,
+      last_run_status: 'success',
+    });
+  });
+
   it('lists runs newest first, filtered and paged', async () => {
     const second = await post(`/geographies/${geographyId}/refresh-census`, admin).expect(202);
     await waitForRun(second.body.ingestion_run_id, admin);
@@ -132,9 +179,10 @@ describe('Census refresh, ingestion runs and freshness over HTTP', () => {
       reader,
     ).expect(200);
     expect((all.body as RunBody[]).map((r) => r.id)).toEqual([second.body.ingestion_run_id, firstRunId]);
-    const page = await get(`/ingestion-runs?geography_id=${geographyId}&limit=1&offset=1`, reader).expect(
-      200,
-    );
+    const page = await get(
+      `/ingestion-runs?geography_id=${geographyId}&source_type=census&limit=1&offset=1`,
+      reader,
+    ).expect(200);
     expect((page.body as RunBody[]).map((r) => r.id)).toEqual([firstRunId]);
     const none = await get(`/ingestion-runs?geography_id=${geographyId}&status=failed`, reader).expect(200);
     expect(none.body).toEqual([]);
@@ -164,6 +212,6 @@ describe('Census refresh, ingestion runs and freshness over HTTP', () => {
     expect(JSON.stringify(list.body)).not.toContain(geographyId);
     // Nothing was started in tenant A by the refused refresh.
     const runs = await get(`/ingestion-runs?geography_id=${geographyId}`, admin).expect(200);
-    expect((runs.body as RunBody[]).length).toBe(2);
+    expect((runs.body as RunBody[]).length).toBe(3);
   });
 });

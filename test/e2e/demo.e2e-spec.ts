@@ -73,12 +73,13 @@ describe('npm run demo', () => {
     let runs: Run[] = [];
     for (let i = 0; i < 120; i += 1) {
       runs = itemsOf(await get<Run[] | { items: Run[] }>('/ingestion-runs'));
-      if (runs.length === 4 && runs.every((run) => run.status === 'success' || run.status === 'failed'))
+      if (runs.length === 5 && runs.every((run) => run.status === 'success' || run.status === 'failed'))
         break;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     expect(runs.map((run) => [run.source_type, run.status]).sort()).toEqual([
       ['census', 'success'],
+      ['census_business', 'success'],
       ['csv_channels', 'success'],
       ['csv_events', 'success'],
       ['csv_property', 'success'],
@@ -100,6 +101,13 @@ describe('npm run demo', () => {
       margin_of_error: 472,
     });
     expect(population?.source_url).toMatch(/bundled snapshot/);
+    // Competitors from the bundled 2022 Pennsylvania Business Patterns, labelled as the snapshot.
+    const business = await get<{ items: Signal[] }>(
+      `/signals?geography_id=${geography.id}&signal_type=BUSINESS&zip_code=19002`,
+    );
+    const hvac = business.items.find((signal) => signal.metric === 'establishments_238220');
+    expect(hvac?.value).toBe(13);
+    expect(hvac?.source_url).toMatch(/bundled snapshot of ZIP Code Business Patterns 2022/);
     // The demo ends with reports the user can open and export.
     type Report = { id: string; category: string; status: string };
     let reports: Report[] = [];
@@ -113,6 +121,40 @@ describe('npm run demo', () => {
       ['moving', 'success'],
       ['roofing', 'success'],
     ]);
+    // …and with a Pennsylvania scan made offline from the bundled national snapshot.
+    type Scan = {
+      id: string;
+      status: string;
+      error_message: string | null;
+      payload: {
+        scan: { scope: string; zctas_total: number; zctas_ranked: number; missing_inputs: string[] };
+        top_zips: { zip_code: string }[];
+        caveats: string[];
+        map: { points: unknown[] };
+      } | null;
+    };
+    let scan: Scan | undefined;
+    for (let i = 0; i < 240; i += 1) {
+      const scans = await get<{ id: string; status: string }[]>('/scans');
+      if (scans.length === 1 && ['success', 'failed'].includes(scans[0].status)) {
+        scan = await get<Scan>(`/scans/${scans[0].id}`);
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(scan?.error_message ?? null).toBeNull();
+    expect(scan?.status).toBe('success');
+    expect(scan?.payload?.scan).toMatchObject({ scope: 'PA' });
+    expect(scan?.payload?.scan.zctas_ranked).toBeGreaterThan(1500);
+    expect(scan?.payload?.top_zips).toHaveLength(100);
+    expect(scan?.payload?.scan.missing_inputs).toEqual(
+      expect.arrayContaining(['older_stock_share', 'single_family_share']),
+    );
+    expect(scan?.payload?.caveats.some((c) => /snapshot/.test(c))).toBe(true);
+    // Median home value is in the bundled files for the Philadelphia suburbs only: the scan says so.
+    expect(scan?.payload?.caveats.some((c) => /Median home value .* only \d+ of \d+ ZCTAs/.test(c))).toBe(
+      true,
+    );
     const pdf = await fetch(`${base}/reports/${reports[0].id}/export?format=pdf`, {
       headers: { authorization: `Bearer ${token}` },
     });

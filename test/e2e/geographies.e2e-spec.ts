@@ -90,7 +90,16 @@ describe('geographies and signals over HTTP', () => {
       }).expect(201);
       const body = response.body as GeographyResponse;
       expect(Object.keys(body).sort()).toEqual(
-        ['client_id', 'created_at', 'id', 'name', 'updated_at', 'zcta_resolution', 'zip_codes'].sort(),
+        [
+          'client_id',
+          'created_at',
+          'id',
+          'name',
+          'trade_area',
+          'updated_at',
+          'zcta_resolution',
+          'zip_codes',
+        ].sort(),
       );
       expect(body).toMatchObject({
         client_id: clientA,
@@ -184,7 +193,7 @@ describe('geographies and signals over HTTP', () => {
       [
         'no zip_codes',
         { name: 'x' },
-        'zip_codes must be an array of ZIP code strings, e.g. ["19002", "19034"]',
+        'Send the ZIPs as zip_codes, a ring as around {zip_code, radius_miles}, counties, or from_scan {scan_id, top}',
       ],
       [
         'zip_codes as a string',
@@ -353,7 +362,7 @@ describe('geographies and signals over HTTP', () => {
         .set(adminA.headers)
         .send({})
         .expect(400);
-      expect(empty.body.message).toBe('Send name and/or zip_codes to change');
+      expect(empty.body.message).toBe('Send name and/or new ZIPs (zip_codes, around or counties) to change');
       const bad = await request(api.url)
         .patch(`/api/v1/geographies/${geography.id}`)
         .set(adminA.headers)
@@ -533,7 +542,7 @@ describe('geographies and signals over HTTP', () => {
     });
 
     it.each([
-      ['signal_type=CENSUSES', 'signal_type must be one of: CENSUS, EVENT, PROPERTY'],
+      ['signal_type=CENSUSES', 'signal_type must be one of: CENSUS, EVENT, PROPERTY, BUSINESS'],
       ['limit=1001', 'limit must be at most 1000'],
       ['limit=0', 'limit must be at least 1'],
       ['limit=ten', 'limit must be a whole number'],

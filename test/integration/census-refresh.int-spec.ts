@@ -175,7 +175,12 @@ describe('Census refresh against the fake Census API', () => {
     process.stdout.write = originalWrite;
   });
 
-  beforeEach(() => fake.setMode('normal'));
+  // Each test asks the fake API itself: the public cache would otherwise answer for the ZCTAs it holds.
+  const clearPublicCache = () => db.query('DELETE FROM public_acs_zctas');
+  beforeEach(async () => {
+    fake.setMode('normal');
+    await clearPublicCache();
+  });
 
   it('fetches estimates with margins of error for every ZIP, the PO-box ZIP included, and reports the ZIP without a ZCTA', async () => {
     const before = dataRequests().length;
@@ -278,6 +283,7 @@ describe('Census refresh against the fake Census API', () => {
     const slow = await refresh();
     expect(slow.status).toBe(RunStatus.Success);
     expect(slow.details.retries).toBe(1);
+    await clearPublicCache();
     fake.setMode('reset', { times: 1 });
     const reset = await refresh();
     expect(reset.status).toBe(RunStatus.Success);
@@ -366,14 +372,20 @@ describe('Census refresh against the fake Census API', () => {
     const enqueue = jest.spyOn(queue, 'enqueue');
     try {
       const result = await app.get(CensusNightlyRefreshJob).run({});
-      const mine = enqueue.mock.calls
-        .filter(([name]) => name === JobName.RefreshCensus)
-        .map(([, payload]) => payload as { client_id: string; geography_id: string })
-        .filter((p) => p.client_id === tenant);
-      expect(mine.map((p) => p.geography_id)).toEqual([staleGeography]);
-      expect(result.queued.filter((q) => q.client_id === tenant).map((q) => q.geography_id)).toEqual([
-        staleGeography,
-      ]);
+      const mine = (job: JobName) =>
+        enqueue.mock.calls
+          .filter(([name]) => name === job)
+          .map(([, payload]) => payload as { client_id: string; geography_id: string })
+          .filter((p) => p.client_id === tenant)
+          .map((p) => p.geography_id);
+      expect(mine(JobName.RefreshCensus)).toEqual([staleGeography]);
+      expect(
+        result.queued
+          .filter((q) => q.client_id === tenant && q.source_type === 'census')
+          .map((q) => q.geography_id),
+      ).toEqual([staleGeography]);
+      // Neither geography has business counts yet: both get a business refresh.
+      expect(mine(JobName.RefreshCensusBusiness).sort()).toEqual([staleGeography, freshGeography].sort());
       await queue.drain(60_000);
     } finally {
       enqueue.mockRestore();
@@ -387,6 +399,62 @@ describe('Census refresh against the fake Census API', () => {
     // Fresh now: a second nightly pass leaves it alone.
     const again = await app.get(CensusNightlyRefreshJob).run({});
     expect(again.queued.some((q) => q.geography_id === staleGeography)).toBe(false);
+    const [business] = await db.query(
+      `SELECT status, details FROM ingestion_runs WHERE geography_id = $1 AND source_type = 'census_business'`,
+      [staleGeography],
+    );
+    expect(business).toMatchObject({
+      status: RunStatus.Success,
+      details: { trigger: 'nightly', year: '2022' },
+    });
+  });
+
+  it('takes a ZCTA’s figures from the public cache: a second tenant over the same ZIPs makes no Census request', async () => {
+    const first = await createClient();
+    const second = await createClient();
+    const zips = ['19002', '19003', '19397'];
+    const firstRun = await refresh(await createGeography(first, zips), first);
+    expect(firstRun.status).toBe(RunStatus.Success);
+    expect(firstRun.details).toMatchObject({ zctas_from_cache: 0, zctas_requested: 3 });
+    const cached = await db.query(
+      `SELECT zcta, absent, cardinality(request_urls) AS urls FROM public_acs_zctas WHERE vintage = 2023 ORDER BY zcta`,
+    );
+    expect(cached).toEqual([
+      { zcta: '19002', absent: false, urls: GROUPS },
+      { zcta: '19003', absent: false, urls: GROUPS },
+      { zcta: '19087', absent: false, urls: GROUPS },
+    ]);
+
+    const before = dataRequests().length;
+    const secondGeography = await createGeography(second, zips);
+    const secondRun = await refresh(secondGeography, second);
+    // The fake API's request log: not one data request for the second tenant.
+    expect(dataRequests().length - before).toBe(0);
+    expect(secondRun).toMatchObject({ status: RunStatus.Success });
+    expect(secondRun.details).toMatchObject({
+      requests: 0,
+      zctas_from_cache: 3,
+      zctas_returned: 3,
+      missing_zctas: [],
+    });
+    expect((secondRun.details.notes as string[]).some((n) => n.includes('public Census cache'))).toBe(true);
+    // Same figures, source URLs of the requests that fetched them (key-free), in the second tenant's own rows.
+    const rows = await signals(secondGeography);
+    expect(rows.find((r) => r.zip_code === '19002' && r.metric === 'population')?.value).toBe(
+      POPULATION_19002,
+    );
+    expect(rows.find((r) => r.zip_code === '19397' && r.metric === 'owner_occupied')?.zcta).toBe('19087');
+    expect(rows.every((r) => r.source_url.startsWith(`${fake.baseUrl}/2023/acs/acs5?get=NAME,`))).toBe(true);
+    expect(JSON.stringify(rows)).not.toContain(API_KEY);
+
+    // A ZCTA the cache lacks is the only one asked for.
+    const third = await refresh(await createGeography(second, ['19002', '19010']), second);
+    expect(third.details).toMatchObject({ zctas_from_cache: 1, requests: GROUPS });
+    expect(
+      dataRequests()
+        .slice(-GROUPS)
+        .every((r) => r.includes(':19010') && !r.includes('19002')),
+    ).toBe(true);
   });
 
   it('registers the nightly schedule on CENSUS_REFRESH_CRON in the process that owns schedules', () => {

@@ -8,6 +8,7 @@ import {
   AuthModule,
   CensusModule,
   ReportsModule,
+  ScansModule,
   DemoModule,
   ChannelsModule,
   GeographiesModule,
@@ -42,6 +43,7 @@ import { HealthController } from './health/health.controller';
 import { CategoriesController } from './reports/categories.controller';
 import { GeographyScoresController } from './reports/geography-scores.controller';
 import { ReportsController } from './reports/reports.controller';
+import { ScansController } from './scans/scans.controller';
 import { ImportsController } from './imports/imports.controller';
 import { PiiGuardInterceptor } from './http/pii-guard.interceptor';
 import { IngestionRunsController } from './ingestion-runs/ingestion-runs.controller';
@@ -93,6 +95,7 @@ export class AppModule {
         IngestionModule,
         CensusModule,
         ReportsModule,
+        ScansModule,
         // Seeds the demo tenant on the embedded default (`npm run demo`); idle otherwise.
         DemoModule,
         GeographiesModule,
@@ -120,6 +123,7 @@ export class AppModule {
         CategoriesController,
         GeographyScoresController,
         ReportsController,
+        ScansController,
       ],
       providers: [
         // Deny by default: a valid bearer token, then a role the handler names (order matters).

@@ -1,5 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ALL_ENTITIES, CensusModule, ImportsModule, IngestionModule, ReportsModule } from '@lbi/features';
+import {
+  ALL_ENTITIES,
+  CensusModule,
+  ImportsModule,
+  IngestionModule,
+  ReportsModule,
+  ScansModule,
+} from '@lbi/features';
 import { MIGRATIONS } from '@lbi/migrations';
 import { AppConfig, ConfigModule, DatabaseModule, LoggingModule, QueueModule } from '@lbi/server';
 
@@ -38,6 +45,7 @@ export class WorkerModule {
         IngestionModule,
         CensusModule,
         ReportsModule,
+        ScansModule,
         ImportsModule,
       ],
     };

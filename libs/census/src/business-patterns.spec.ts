@@ -21,7 +21,9 @@ const counts = new Map(
 
 const fetchHttp: CensusHttp = async (url, { timeoutMs }) => {
   const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
-  return { status: res.status, headers: Object.fromEntries(res.headers.entries()), body: await res.text() };
+  const headers: Record<string, string> = {};
+  res.headers.forEach((value, name) => (headers[name] = value));
+  return { status: res.status, headers, body: await res.text() };
 };
 const noSleep = async () => undefined;
 

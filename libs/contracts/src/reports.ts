@@ -132,6 +132,8 @@ export interface ScanSummary {
   business_year: string | null;
   /** Category inputs no ZCTA of the scope had (named in the caveats too). */
   missing_inputs: string[];
+  /** Ranked ZCTAs that have each weighted input of the category. */
+  input_coverage: Record<string, number>;
   /** Census requests the scan's cache fills made (0 when the public cache held everything). */
   census_requests: number;
 }

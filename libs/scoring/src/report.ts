@@ -16,7 +16,7 @@ import { type CategoryProfile, requireCategory } from './categories';
 import { type Measure, type ZipData, featureById, householdsOf } from './features';
 import { scoreZipsDetailed } from './score-zips';
 import { timingWindow } from './timing';
-import type { ChannelInput, ReportInput, ZipScoreResult } from './types';
+import type { ChannelInput, ReportInput, ScoreZipsOutput, ZipScoreResult } from './types';
 
 export const TOP_ZIP_COUNT = 10;
 export const MAX_RECOMMENDED_CHANNELS = 10;
@@ -292,7 +292,8 @@ function typesToAdd(profile: CategoryProfile, channels: readonly ChannelInput[])
     }));
 }
 
-export function buildReport(input: ReportInput): ReportPayload {
+/** `scored`: the geography's scores when the caller already computed them (a scan ranks once, for its map too). */
+export function buildReport(input: ReportInput, precomputed?: ScoreZipsOutput): ReportPayload {
   const profile = requireCategory(input.category);
   const asOf = input.as_of.slice(0, 10);
   const zipCodes = [...new Set(input.geography.zip_codes)].sort();
@@ -301,20 +302,22 @@ export function buildReport(input: ReportInput): ReportPayload {
   const channels = input.channels ?? [];
   const caveats: string[] = [];
 
-  const scored = scoreZipsDetailed({
-    zip_codes: zipCodes,
-    category: profile.id,
-    as_of: asOf,
-    census_signals: input.census_signals,
-    property_aggregates: properties,
-    events,
-  });
+  const scored =
+    precomputed ??
+    scoreZipsDetailed({
+      zip_codes: zipCodes,
+      category: profile.id,
+      as_of: asOf,
+      census_signals: input.census_signals,
+      property_aggregates: properties,
+      events,
+    });
   const data = scored.zip_data;
   // Only ZIPs with census figures are ranked: events or property data alone do not describe buyers.
   const scoreable = scored.results.filter((r) =>
     r.components.some((c) => c.source === 'census' && c.value !== null),
   );
-  const top = scoreable.slice(0, TOP_ZIP_COUNT);
+  const top = scoreable.slice(0, input.top_count ?? TOP_ZIP_COUNT);
 
   const topZips: TopZip[] = top.map((r, i) => ({
     rank: i + 1,

@@ -68,6 +68,8 @@ export interface ReportInput {
   channels?: readonly ChannelInput[];
   freshness?: readonly FreshnessInput[];
   vintage?: string | null;
+  /** How many top ZIPs to explain; TOP_ZIP_COUNT when left out (a scan asks for its limit). */
+  top_count?: number;
 }
 
 export interface ZipScoreResult {

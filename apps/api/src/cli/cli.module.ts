@@ -5,6 +5,7 @@ import {
   ImportsModule,
   IngestionModule,
   ReportsModule,
+  ScansModule,
   TenantsModule,
 } from '@lbi/features';
 import { MIGRATIONS } from '@lbi/migrations';
@@ -35,6 +36,7 @@ export class CliModule {
         ImportsModule,
         CensusModule,
         ReportsModule,
+        ScansModule,
       ],
       providers: [CreateAdminCommand, ReportCommand],
     };

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { BusinessCountRow, CensusCells } from '@lbi/census';
 import { ReportStatus } from '@lbi/contracts';
 import type { TenantTransaction } from '@lbi/server';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 
 /** The trigger of fills that loaded a bundled snapshot instead of asking the API. */
 export const SNAPSHOT_TRIGGER = 'snapshot';
@@ -100,13 +100,19 @@ export class PublicCensusCache {
   /**
    * Writes fetched cells (replacing a ZCTA's earlier row of the vintage) and, for fills, the ZCTAs the
    * API published nothing for. Owner connection, batches of CACHE_WRITE_BATCH; returns rows written.
+   * `keepExisting` (the bundled snapshot) never replaces a row the API wrote.
    */
   async writeAcs(
     vintage: number,
     cells: CensusCells['cells'],
     absent: readonly string[] = [],
-    manager: EntityManager = this.dataSource.manager,
+    options: { keepExisting?: boolean } = {},
   ): Promise<number> {
+    const manager = this.dataSource.manager;
+    const conflict = options.keepExisting
+      ? 'DO NOTHING'
+      : `DO UPDATE SET cells = EXCLUDED.cells, request_urls = EXCLUDED.request_urls,
+           absent = EXCLUDED.absent, fetched_at = now()`;
     const entries: [string, string, string, boolean][] = [];
     for (const [zcta, entry] of cells) {
       const urls = [...new Set(Object.values(entry.sourceUrls))].sort();
@@ -120,8 +126,7 @@ export class PublicCensusCache {
          SELECT $1, u.zcta, u.cells, CASE WHEN u.urls = '' THEN '{}'::text[] ELSE string_to_array(u.urls, E'\\n') END,
                 u.absent, now()
            FROM unnest($2::varchar[], $3::jsonb[], $4::text[], $5::boolean[]) AS u(zcta, cells, urls, absent)
-         ON CONFLICT (vintage, zcta) DO UPDATE SET cells = EXCLUDED.cells, request_urls = EXCLUDED.request_urls,
-           absent = EXCLUDED.absent, fetched_at = now()`,
+         ON CONFLICT (vintage, zcta) ${conflict}`,
         [
           vintage,
           batch.map((e) => e[0]),

@@ -1,23 +1,22 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Role, RunStatus, SourceType } from '@lbi/contracts';
-import { AppConfig, TenantContext, TenantDb, projectRoot } from '@lbi/server';
+import { Role, SourceType } from '@lbi/contracts';
+import { AppConfig, TenantContext, projectRoot } from '@lbi/server';
 import axios from 'axios';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/password';
 import { CensusRefreshService } from '../census/census-run';
-import { toCensusSignalRows, upsertCensusSignals } from '../census/census-signals.writer';
-import { resolveGeographyZctas } from '../census/geography-zctas';
 import { GeographiesService } from '../geographies/geographies.service';
-import { IngestionRun } from '../ingestion/ingestion-run.entity';
 import { ImportsService } from '../ingestion/imports.service';
 import { UploadsService } from '../ingestion/uploads.service';
 import { ReportsService } from '../reports/reports.service';
 import { Client } from '../tenants/client.entity';
 import { normaliseEmail } from '../tenants/email';
 import { User } from '../tenants/user.entity';
-import { SNAPSHOT_SOURCE, SNAPSHOT_VINTAGE, loadCensusSnapshot } from './census-snapshot';
+import { ScansService } from '../scans/scans.service';
+import { SNAPSHOT_VINTAGE } from './census-snapshot';
+import { SnapshotLoader } from './snapshot-loader';
 
 export interface DemoAccount {
   role: 'platform' | 'admin' | 'analyst' | 'client';
@@ -32,6 +31,8 @@ export interface DemoDefinition {
   imports: { kind: 'property' | 'events' | 'channels'; file: string }[];
   /** Categories to queue a report for once the data is in. */
   reports: string[];
+  /** State scans to queue once the data is in. */
+  scans?: { category: string; state: string; limit?: number }[];
 }
 
 export const demoDir = (): string => join(projectRoot(), 'data', 'demo');
@@ -48,8 +49,9 @@ export interface DemoSeedResult {
 /**
  * `npm run demo` seeds a demo tenant once: accounts of every role, a geography of Philadelphia-suburb
  * ZIPs, the sample channel, event and property CSVs imported through the real upload and import path,
- * and Census data — from the live API when it answers, else from the bundled 2023 snapshot, labelled
- * as such in every signal's source_url.
+ * and Census data — from the live API when it answers, else from the bundled snapshots (ACS 2023, and
+ * Pennsylvania's 2022 business counts), labelled as such in every signal's source_url and loaded into
+ * the public Census cache too, so a Pennsylvania scan works offline — then the reports and scans.
  */
 @Injectable()
 export class DemoSeeder implements OnApplicationBootstrap {
@@ -58,12 +60,13 @@ export class DemoSeeder implements OnApplicationBootstrap {
   constructor(
     private readonly config: AppConfig,
     private readonly dataSource: DataSource,
-    private readonly tenantDb: TenantDb,
     private readonly geographies: GeographiesService,
     private readonly uploads: UploadsService,
     private readonly imports: ImportsService,
     private readonly census: CensusRefreshService,
     private readonly reports: ReportsService,
+    private readonly scans: ScansService,
+    private readonly snapshot: SnapshotLoader,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -106,12 +109,17 @@ export class DemoSeeder implements OnApplicationBootstrap {
       }
       const live = await this.liveCensusAnswers();
       if (live) {
-        await this.census.startFor(client.id, geography.id, { demo: true });
+        await this.census.startFor(client.id, geography.id, { demo: true }, SourceType.Census);
+        await this.census.startFor(client.id, geography.id, { demo: true }, SourceType.CensusBusiness);
       } else {
-        await this.loadSnapshot(client.id, geography.id, geography.zipCodes, geography.zctaResolution);
+        await this.snapshot.loadPublicCache();
+        await this.snapshot.loadGeography(client.id, geography);
       }
       // Jobs run in order on the embedded default: the reports are made after the imports and Census.
       for (const category of definition.reports) await this.reports.request(geography.id, category);
+      for (const scan of definition.scans ?? []) {
+        await this.scans.request({ category: scan.category, state: scan.state, limit: scan.limit });
+      }
       return {
         created: true,
         client_id: client.id,
@@ -133,40 +141,5 @@ export class DemoSeeder implements OnApplicationBootstrap {
     } catch {
       return false;
     }
-  }
-
-  private async loadSnapshot(
-    clientId: string,
-    geographyId: string,
-    zipCodes: string[],
-    zctaResolution: Parameters<typeof resolveGeographyZctas>[0]['zctaResolution'],
-  ): Promise<void> {
-    const zctas = await resolveGeographyZctas({ zipCodes, zctaResolution });
-    const rows = toCensusSignalRows(loadCensusSnapshot(zctas.zctas), zctas.zipsByZcta, SNAPSHOT_VINTAGE).map(
-      (row) => ({ ...row, source_url: SNAPSHOT_SOURCE, metadata: { ...row.metadata, snapshot: true } }),
-    );
-    const started = new Date();
-    await this.tenantDb.run(clientId, async (db) => {
-      const written = await upsertCensusSignals(db, geographyId, rows);
-      const runs = db.repository(IngestionRun);
-      await runs.save(
-        runs.create({
-          geographyId,
-          sourceType: SourceType.Census,
-          status: RunStatus.Success,
-          recordsUpserted: written,
-          rowsProcessed: rows.length,
-          startedAt: started,
-          finishedAt: new Date(),
-          details: {
-            snapshot: true,
-            vintage: SNAPSHOT_VINTAGE,
-            zctas_requested: zctas.zctas.length,
-            zips_without_zcta: zctas.zipsWithoutZcta,
-            notes: [SNAPSHOT_SOURCE],
-          },
-        }),
-      );
-    });
   }
 }

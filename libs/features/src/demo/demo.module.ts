@@ -3,11 +3,13 @@ import { CensusModule } from '../census/census.module';
 import { GeographiesModule } from '../geographies/geographies.module';
 import { ImportsModule } from '../ingestion/imports.module';
 import { ReportsModule } from '../reports/reports.module';
+import { ScansModule } from '../scans/scans.module';
 import { DemoSeeder } from './demo-seeder';
+import { SnapshotLoader } from './snapshot-loader';
 
 @Module({
-  imports: [GeographiesModule, ImportsModule, CensusModule, ReportsModule],
-  providers: [DemoSeeder],
+  imports: [GeographiesModule, ImportsModule, CensusModule, ReportsModule, ScansModule],
+  providers: [DemoSeeder, SnapshotLoader],
   exports: [DemoSeeder],
 })
 export class DemoModule {}

@@ -39,9 +39,39 @@ describe('geography, channel and signal mappers', () => {
           land_sq_mi: 20.215,
         },
       ],
+      trade_area: null,
       created_at: at.toISOString(),
       updated_at: at.toISOString(),
     });
+  });
+
+  it('gives a ring geography its trade area and each ZIP its distance from the centre', () => {
+    const ring = Object.assign(new Geography(), {
+      id: 'g2',
+      clientId: 'c1',
+      name: 'Around Ambler',
+      zipCodes: ['19002', '19034'],
+      zctaResolution: [
+        { zip: '19002', zcta: '19002', join_type: 'zip_matches_zcta' },
+        { zip: '19034', zcta: '19034', join_type: 'zip_matches_zcta' },
+      ],
+      tradeArea: {
+        kind: 'ring',
+        zip_code: '19002',
+        zcta: '19002',
+        radius_miles: 5,
+        lat: 40.187753,
+        lon: -75.215847,
+      },
+      createdAt: at,
+      updatedAt: at,
+    });
+    const response = toGeographyResponse(ring);
+    expect(response.trade_area).toMatchObject({ kind: 'ring', radius_miles: 5 });
+    expect(response.zcta_resolution[0].distance_miles).toBe(0);
+    // Fort Washington's internal point is about 3 miles from Ambler's.
+    expect(response.zcta_resolution[1].distance_miles).toBeGreaterThan(1);
+    expect(response.zcta_resolution[1].distance_miles).toBeLessThan(5);
   });
 
   it('maps a channel field by field and nothing else', () => {

@@ -143,7 +143,8 @@ export class GeographiesService {
     }
     // A ring keeps its centre when only the radius changes: read it first (404 for another tenant's).
     const current = dto.around !== undefined ? await this.get(id) : undefined;
-    const source = zipFields.length === 0 ? undefined : await this.zipSource(dto, current?.tradeArea ?? null);
+    const source =
+      zipFields.length === 0 ? undefined : await this.zipSource(dto, current?.tradeArea ?? null, true);
     const checked = source === undefined ? undefined : await this.checkZips(source.entries);
     const { geography, removed } = await this.conflictsAs409(dto.name ?? '', () =>
       this.tenantDb.forCurrentTenant(async (db) => {
@@ -200,6 +201,7 @@ export class GeographiesService {
       from_scan?: FromScanDto;
     },
     currentArea: TradeArea | null = null,
+    updating = false,
   ): Promise<ZipSource> {
     if (dto.zip_codes !== undefined) return { entries: dto.zip_codes, tradeArea: null };
     if (dto.from_scan !== undefined) return this.fromScan(dto.from_scan);
@@ -207,7 +209,7 @@ export class GeographiesService {
     let result: TradeAreaResult;
     if (dto.around !== undefined) {
       const centre = dto.around.zip_code ?? (currentArea?.kind === 'ring' ? currentArea.zip_code : undefined);
-      if (centre === undefined) {
+      if (centre === undefined && updating) {
         throw new BadRequestException([
           'around.zip_code is required: this geography is not a ring yet, so it has no centre to keep',
         ]);

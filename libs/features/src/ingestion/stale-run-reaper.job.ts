@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 export const REAPER_INTERVAL_MS = 5 * 60 * 1000;
 
 /**
- * Fails ingestion runs and reports left `running` by a worker that died. A live job bumps
+ * Fails ingestion runs, reports, scans and cache fills left `running` by a worker that died. A live job bumps
  * `updated_at` whenever it reports progress, so a run silent for longer than the timeout is dead.
  */
 @Injectable()
@@ -33,7 +33,7 @@ export class StaleRunReaperJob implements OnApplicationBootstrap {
   @JobHandler(JobName.ReapStaleRuns)
   async reap(
     payload: JobPayload<JobName.ReapStaleRuns>,
-  ): Promise<{ runs_failed: number; reports_failed: number }> {
+  ): Promise<{ runs_failed: number; reports_failed: number; scans_failed: number; fills_failed: number }> {
     const minutes = Math.round(payload.older_than_ms / 60000);
     const message = `The worker running this job stopped responding (no progress for ${minutes} min); start it again.`;
     const cutoff = new Date(Date.now() - payload.older_than_ms);
@@ -48,8 +48,23 @@ export class StaleRunReaperJob implements OnApplicationBootstrap {
        WHERE status = $3 AND updated_at < $4 RETURNING id`,
       [RunStatus.Failed, message, RunStatus.Running, cutoff],
     );
-    const result = { runs_failed: rowCount(runs), reports_failed: rowCount(reports) };
-    if (result.runs_failed + result.reports_failed > 0)
+    const scans = await this.dataSource.query(
+      `UPDATE scans SET status = $1, error_message = $2, finished_at = now(), updated_at = now()
+       WHERE status = $3 AND updated_at < $4 RETURNING id`,
+      [RunStatus.Failed, message, RunStatus.Running, cutoff],
+    );
+    const fills = await this.dataSource.query(
+      `UPDATE public_cache_fills SET status = $1, error_message = $2, finished_at = now(), updated_at = now()
+       WHERE status = $3 AND updated_at < $4 RETURNING id`,
+      [RunStatus.Failed, message, RunStatus.Running, cutoff],
+    );
+    const result = {
+      runs_failed: rowCount(runs),
+      reports_failed: rowCount(reports),
+      scans_failed: rowCount(scans),
+      fills_failed: rowCount(fills),
+    };
+    if (result.runs_failed + result.reports_failed + result.scans_failed + result.fills_failed > 0)
       this.logger.warn({ msg: 'reaped stale runs', ...result });
     return result;
   }

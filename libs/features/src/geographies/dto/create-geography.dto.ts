@@ -6,7 +6,6 @@ import {
   ArrayNotEmpty,
   IsArray,
   IsNotEmpty,
-  IsObject,
   IsString,
   MaxLength,
   ValidateIf,
@@ -46,8 +45,7 @@ export class CreateGeographyDto {
       'A ring: every ZCTA whose internal point lies within radius_miles (1-100, great-circle) of the centre ZIP’s ZCTA. The ring keeps its centre and radius, so it can be widened later.',
   })
   @ValidateIf((dto: CreateGeographyDto) => dto.around !== undefined)
-  @IsObject({ message: 'around must be an object: {"zip_code": "19087", "radius_miles": 10}' })
-  @ValidateNested()
+  @ValidateNested({ message: 'around must be an object: {"zip_code": "19087", "radius_miles": 10}' })
   @Type(() => RingDto)
   around?: RingDto;
 
@@ -63,8 +61,7 @@ export class CreateGeographyDto {
 
   @ApiPropertyOptional({ type: FromScanDto, description: 'The top ZIPs of one of your finished scans' })
   @ValidateIf((dto: CreateGeographyDto) => dto.from_scan !== undefined)
-  @IsObject({ message: 'from_scan must be an object: {"scan_id": "<uuid>", "top": 25}' })
-  @ValidateNested()
+  @ValidateNested({ message: 'from_scan must be an object: {"scan_id": "<uuid>", "top": 25}' })
   @Type(() => FromScanDto)
   from_scan?: FromScanDto;
 }

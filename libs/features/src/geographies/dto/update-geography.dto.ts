@@ -6,7 +6,6 @@ import {
   ArrayNotEmpty,
   IsArray,
   IsNotEmpty,
-  IsObject,
   IsString,
   MaxLength,
   ValidateIf,
@@ -50,8 +49,7 @@ export class UpdateGeographyDto {
       'A ring’s new radius (and optionally a new centre); a ring geography keeps its centre when zip_code is left out',
   })
   @ValidateIf((dto: UpdateGeographyDto) => dto.around !== undefined)
-  @IsObject({ message: 'around must be an object: {"radius_miles": 25}' })
-  @ValidateNested()
+  @ValidateNested({ message: 'around must be an object: {"radius_miles": 25}' })
   @Type(() => RingUpdateDto)
   around?: RingUpdateDto;
 
