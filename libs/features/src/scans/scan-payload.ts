@@ -87,10 +87,8 @@ export function buildScanPayload(input: ScanPayloadInput): ScanPayload {
     ).length;
     coverage[weight.feature] = known;
     if (known > 0 && known < ranked.length) {
-      const label =
-        report.top_zips[0]?.components.find((c) => c.feature === weight.feature)?.label ?? weight.feature;
       caveats.push(
-        `${label} (${weight.feature}) is known for only ${known} of ${ranked.length} ZCTAs; the others were scored without it, so compare them with care.`,
+        `${featureById(weight.feature).label} (${weight.feature}) is known for only ${known} of ${ranked.length} ZCTAs; the others were scored without it, so compare them with care.`,
       );
     }
   }
