@@ -1,7 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Trade areas and competition: a geography keeps how its ZIPs were chosen (ring, counties, scan),
+ * Trade areas and competition: a geography keeps how its ZIPs were chosen (ring, counties, scan), a
+ * report the options it was asked with (closer ZIPs first),
  * ingestion runs gain the `census_business` source and demand signals the `BUSINESS` type
  * (establishments per ZIP and NAICS industry), upserted on their own natural key.
  */
@@ -10,6 +11,7 @@ export class TradeAreasAndBusiness1795660000000 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "geographies" ADD "trade_area" jsonb`);
+    await queryRunner.query(`ALTER TABLE "intelligence_reports" ADD "options" jsonb NOT NULL DEFAULT '{}'`);
     await queryRunner.query(`ALTER TABLE "ingestion_runs" DROP CONSTRAINT "ck_ingestion_runs_source_type"`);
     await queryRunner.query(
       `ALTER TABLE "ingestion_runs" ADD CONSTRAINT "ck_ingestion_runs_source_type" CHECK ("source_type" IN ('census', 'census_business', 'csv_property', 'csv_events', 'csv_channels'))`,
@@ -35,6 +37,7 @@ export class TradeAreasAndBusiness1795660000000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "ingestion_runs" ADD CONSTRAINT "ck_ingestion_runs_source_type" CHECK ("source_type" IN ('census', 'csv_property', 'csv_events', 'csv_channels'))`,
     );
+    await queryRunner.query(`ALTER TABLE "intelligence_reports" DROP COLUMN "options"`);
     await queryRunner.query(`ALTER TABLE "geographies" DROP COLUMN "trade_area"`);
   }
 }

@@ -14,7 +14,7 @@ export class PublicCensusCache1795660100000 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `CREATE TABLE "public_acs_zctas" ("vintage" smallint NOT NULL, "zcta" character varying(5) NOT NULL, "cells" jsonb NOT NULL DEFAULT '{}', "request_urls" text array NOT NULL DEFAULT '{}', "absent" boolean NOT NULL DEFAULT false, "fetched_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_dcf141cd895727ee30791caa0e6" PRIMARY KEY ("vintage", "zcta"))`,
+      `CREATE TABLE "public_acs_zctas" ("vintage" smallint NOT NULL, "zcta" character varying(5) NOT NULL, "cells" jsonb NOT NULL DEFAULT '{}', "source" character varying(16) NOT NULL DEFAULT 'api', "absent" boolean NOT NULL DEFAULT false, "fetched_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_public_acs_zctas_source" CHECK ("source" IN ('api', 'snapshot')), CONSTRAINT "PK_dcf141cd895727ee30791caa0e6" PRIMARY KEY ("vintage", "zcta"))`,
     );
     await queryRunner.query(
       `CREATE TABLE "public_business_counts" ("vintage" smallint NOT NULL, "naics" character varying(6) NOT NULL, "zip" character varying(5) NOT NULL, "establishments" integer NOT NULL, CONSTRAINT "PK_7f35cca0a85a9306a7df95e06ec" PRIMARY KEY ("vintage", "naics", "zip"))`,

@@ -417,12 +417,15 @@ describe('Census refresh against the fake Census API', () => {
     expect(firstRun.status).toBe(RunStatus.Success);
     expect(firstRun.details).toMatchObject({ zctas_from_cache: 0, zctas_requested: 3 });
     const cached = await db.query(
-      `SELECT zcta, absent, cardinality(request_urls) AS urls FROM public_acs_zctas WHERE vintage = 2023 ORDER BY zcta`,
+      `SELECT zcta, absent, source, (SELECT count(*)::int FROM jsonb_object_keys(cells)) AS cells
+         FROM public_acs_zctas WHERE vintage = 2023 ORDER BY zcta`,
     );
+    // No tenant in the public cache: ZCTA, cells (every variable of the catalogue), where they came from.
+    const variables = DEFAULT_ACS_VARIABLE_IDS.length;
     expect(cached).toEqual([
-      { zcta: '19002', absent: false, urls: GROUPS },
-      { zcta: '19003', absent: false, urls: GROUPS },
-      { zcta: '19087', absent: false, urls: GROUPS },
+      { zcta: '19002', absent: false, source: 'api', cells: variables },
+      { zcta: '19003', absent: false, source: 'api', cells: variables },
+      { zcta: '19087', absent: false, source: 'api', cells: variables },
     ]);
 
     const before = dataRequests().length;
@@ -444,7 +447,12 @@ describe('Census refresh against the fake Census API', () => {
       POPULATION_19002,
     );
     expect(rows.find((r) => r.zip_code === '19397' && r.metric === 'owner_occupied')?.zcta).toBe('19087');
-    expect(rows.every((r) => r.source_url.startsWith(`${fake.baseUrl}/2023/acs/acs5?get=NAME,`))).toBe(true);
+    // Cached figures cite the single-ZCTA query that reproduces them.
+    expect(rows.find((r) => r.zip_code === '19002' && r.metric === 'population')?.source_url).toMatch(
+      new RegExp(
+        `^${fake.baseUrl}/2023/acs/acs5\\?get=NAME,[^&]*B01003_001E[^&]*&for=zip%20code%20tabulation%20area:19002$`,
+      ),
+    );
     expect(JSON.stringify(rows)).not.toContain(API_KEY);
 
     // A ZCTA the cache lacks is the only one asked for.

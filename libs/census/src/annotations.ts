@@ -33,6 +33,8 @@ export function annotationFor(value: string): CensusAnnotation | undefined {
   return undefined;
 }
 
+const PLAIN_NUMBER = /^\d+(\.\d+)?$/;
+
 /** Parsed cell: a number, nothing (API null / annotation), or an annotation with its reason. */
 export interface ParsedCell {
   readonly value: number | null;
@@ -45,6 +47,8 @@ export interface ParsedCell {
  */
 export function parseCensusValue(raw: string | null, role: 'estimate' | 'moe'): ParsedCell {
   if (raw === null) return { value: null };
+  // Most cells are plain non-negative numbers, and annotation codes are all negative: no lookup needed.
+  if (PLAIN_NUMBER.test(raw)) return { value: Number(raw) };
   const text = raw.trim();
   const annotation = annotationFor(text);
   if (annotation) {

@@ -181,6 +181,31 @@ export function planCensusRequests(options: PlanCensusRequestsOptions): CensusRe
   return requests;
 }
 
+/**
+ * The key-free source URL of each variable for one ZCTA: the single-ZCTA request (same variable groups
+ * as a planned batch) that reproduces the figures. Cached figures carry these instead of the batch URL
+ * that fetched them, which would hold a thousand ZCTAs.
+ */
+export function zctaSourceUrls(options: {
+  baseUrl: string;
+  year: number;
+  variables: readonly string[];
+}): (zcta: string) => Record<string, string> {
+  const base = trimCensusBaseUrl(options.baseUrl);
+  const variables = unique(options.variables.filter((v) => v !== 'NAME'));
+  const groups = groupVariables(variables, CENSUS_MAX_VARIABLES_PER_REQUEST - 1).map((g) => ['NAME', ...g]);
+  const prefixes = groups.map((get) => ({
+    get,
+    url: buildUrls(base, options.year, 'acs/acs5', get, '', undefined).publicUrl,
+  }));
+  return (zcta) => {
+    const urls: Record<string, string> = {};
+    for (const { get, url } of prefixes)
+      for (const variable of get) if (variable !== 'NAME') urls[variable] = `${url}${zcta}`;
+    return urls;
+  };
+}
+
 /** Removes a `key` query parameter from any URL-like text, for messages and logs. */
 export function redactApiKey(text: string, apiKey?: string): string {
   let out = text.replace(/([?&]key=)[^&#\s"']*/gi, '$1REDACTED');

@@ -29,7 +29,8 @@ export interface ScoreComponent {
   /** Coefficient of variation of the estimate (MOE / 1.645 / value), when it has an MOE. */
   cv: number | null;
   reliable: boolean;
-  source: 'census' | 'property' | 'events';
+  /** `geography`: where the ZIP is (distance from the centre); `business`: ZIP Code Business Patterns. */
+  source: 'census' | 'property' | 'events' | 'geography' | 'business';
 }
 
 export interface TopZip {
@@ -99,6 +100,47 @@ export interface DataFreshnessEntry {
   detail: string;
 }
 
+/** What a report can be asked for besides its geography and category. */
+export interface ReportOptions {
+  /** Rank closer ZIPs higher: distance from the geography's centre becomes a feature. */
+  closer_first?: boolean;
+}
+
+/** Competing establishments of one top ZIP's ZCTA (ZIP Code Business Patterns). */
+export interface CompetitionZip {
+  zip_code: string;
+  zcta: string | null;
+  /** A floor: cells under 3 establishments are not published. Null when the ZCTA has no count. */
+  establishments: number | null;
+  /** The category's addressable base (owner- or renter-occupied households, or all households). */
+  addressable_households: number | null;
+  per_1000_households: number | null;
+  households_per_establishment: number | null;
+  /** households_per_establishment over the geography's: above 1, more households per competitor. */
+  demand_supply_gap: number | null;
+  note: string | null;
+}
+
+export interface CompetitionSection {
+  /** 2017 NAICS codes counted as competitors of the category. */
+  naics: string[];
+  industries: { code: string; label: string }[];
+  /** Reference year of the counts. */
+  year: string | null;
+  /** What "households" counts in the rates. */
+  basis: string;
+  zips: CompetitionZip[];
+  geography: {
+    establishments: number;
+    addressable_households: number | null;
+    per_1000_households: number | null;
+    households_per_establishment: number | null;
+    /** ZCTAs counted, each once. */
+    zctas_counted: number;
+  };
+  caveats: string[];
+}
+
 export interface ReportPayload {
   geography: { id: string; name: string; zip_codes: string[] };
   category: { id: string; label: string };
@@ -112,6 +154,10 @@ export interface ReportPayload {
   data_freshness: DataFreshnessEntry[];
   caveats: string[];
   sources: { name: string; vintage: string | null; url: string | null }[];
+  /** Competing establishments; null when the geography has no business counts. */
+  competition?: CompetitionSection | null;
+  /** The options the report was asked with. */
+  options?: ReportOptions;
 }
 
 /** Scans rank every ZCTA of a state, or of the nation, for a category (POST /scans). */

@@ -3,6 +3,7 @@
 
 import { moeOfProportion, moeOfSum } from '@lbi/census';
 
+import { type ZipContext, tradeAreaFeatures } from './trade-area-features';
 import type { CensusSignalInput, EventInput, PropertyAggregateInput } from './types';
 
 export interface Measure {
@@ -17,6 +18,8 @@ export interface ZipData {
   census: Map<string, Measure>;
   property: PropertyAggregateInput | null;
   upcoming_events: number | null;
+  /** Land area, distance from the centre, competitors (trade-area-features.ts). */
+  context: ZipContext;
 }
 
 export interface FeatureValue {
@@ -27,9 +30,11 @@ export interface FeatureValue {
 export interface FeatureDef {
   id: string;
   label: string;
-  unit: 'share' | 'year' | 'dollars' | 'count' | 'years';
-  source: 'census' | 'property' | 'events';
+  unit: 'share' | 'year' | 'dollars' | 'count' | 'years' | 'density' | 'miles' | 'rate';
+  source: 'census' | 'property' | 'events' | 'geography' | 'business';
   compute(zip: ZipData): FeatureValue | null;
+  /** The geography-wide value when it is a pooled ratio rather than a weighted mean (density). */
+  pool?(zips: readonly ZipData[]): number | null;
 }
 
 /** Census annotation codes (-666666666 etc.) are negative sentinels: never a value. */
@@ -202,6 +207,7 @@ export const FEATURES: readonly FeatureDef[] = [
     source: 'events',
     compute: (z) => (z.upcoming_events === null ? null : { value: z.upcoming_events, moe: null }),
   },
+  ...tradeAreaFeatures(householdsOf),
 ];
 
 const FEATURE_BY_ID = new Map(FEATURES.map((f) => [f.id, f]));
@@ -233,10 +239,18 @@ export function collectZipData(
   events: readonly EventInput[] | undefined,
   category: string,
   asOf: string,
+  context?: ReadonlyMap<string, ZipContext>,
 ): Map<string, ZipData> {
   const out = new Map<string, ZipData>();
   for (const zip of zipCodes) {
-    out.set(zip, { zip_code: zip, zcta: null, census: new Map(), property: null, upcoming_events: null });
+    out.set(zip, {
+      zip_code: zip,
+      zcta: null,
+      census: new Map(),
+      property: null,
+      upcoming_events: null,
+      context: { ...context?.get(zip) },
+    });
   }
   // Sort so the chosen duplicate does not depend on input order.
   const sorted = [...signals].sort(

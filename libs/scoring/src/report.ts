@@ -13,6 +13,7 @@ import type {
 } from '@lbi/contracts';
 
 import { type CategoryProfile, requireCategory } from './categories';
+import { competitionSection } from './competition';
 import { type Measure, type ZipData, featureById, householdsOf } from './features';
 import { scoreZipsDetailed } from './score-zips';
 import { timingWindow } from './timing';
@@ -36,7 +37,10 @@ function formatValue(c: Pick<ScoreComponent, 'unit_of_measure'>, v: number): str
     case 'year':
       return String(Math.round(v));
     case 'years':
+    case 'rate':
       return v.toFixed(1);
+    case 'miles':
+      return `${v.toFixed(1)} mi`;
     default:
       return int(v);
   }
@@ -311,6 +315,7 @@ export function buildReport(input: ReportInput, precomputed?: ScoreZipsOutput): 
       census_signals: input.census_signals,
       property_aggregates: properties,
       events,
+      zip_context: input.zip_context,
     });
   const data = scored.zip_data;
   // Only ZIPs with census figures are ranked: events or property data alone do not describe buyers.
@@ -367,13 +372,14 @@ export function buildReport(input: ReportInput, precomputed?: ScoreZipsOutput): 
 
   // Caveats: every missing or weak input, named.
   if (zipCodes.length === 0) caveats.push('The geography has no ZIP codes: nothing could be scored.');
-  if (input.census_signals.length === 0) {
+  const hasCensus = input.census_signals.length > 0 || [...data.values()].some((z) => z.census.size > 0);
+  if (!hasCensus) {
     caveats.push('No census signals: no ZIP could be scored; refresh the Census data for this geography.');
   } else if (top.length === 0) {
     caveats.push('The census signals cover none of the geography ZIPs: no ZIP could be scored.');
   }
   const unscored = zipCodes.length - scoreable.length;
-  if (input.census_signals.length > 0 && unscored > 0) {
+  if (hasCensus && unscored > 0) {
     caveats.push(`${unscored} ZIP(s) have no usable figures and were not ranked.`);
   }
   if (properties.length === 0)
@@ -423,6 +429,20 @@ export function buildReport(input: ReportInput, precomputed?: ScoreZipsOutput): 
     'Census figures are ACS 5-year estimates (a five-year average, not a current count) with 90% margins of error; seasonality is trade-blog rules of thumb.',
   );
 
+  const competition = competitionSection({
+    profile,
+    asOf,
+    top,
+    zipCodes,
+    data,
+    business: input.business,
+  });
+  if (!competition) {
+    caveats.push(
+      'No business counts (ZIP Code Business Patterns): competitors did not inform the scores; refresh them for this geography.',
+    );
+  }
+
   const sources: ReportPayload['sources'] = [
     {
       name: 'U.S. Census Bureau, American Community Survey 5-year estimates',
@@ -432,6 +452,15 @@ export function buildReport(input: ReportInput, precomputed?: ScoreZipsOutput): 
         : 'https://api.census.gov/',
     },
   ];
+  if (competition) {
+    sources.push({
+      name: 'U.S. Census Bureau, ZIP Code Business Patterns',
+      vintage: competition.year,
+      url: competition.year
+        ? `https://api.census.gov/data/${competition.year}/cbp`
+        : 'https://api.census.gov/',
+    });
+  }
   if (properties.length > 0)
     sources.push({ name: 'Agency property aggregates (CSV)', vintage: null, url: null });
   if (events.length > 0) sources.push({ name: 'Agency event calendar (CSV)', vintage: null, url: null });
@@ -449,5 +478,6 @@ export function buildReport(input: ReportInput, precomputed?: ScoreZipsOutput): 
     data_freshness: freshness,
     caveats,
     sources,
+    competition,
   };
 }

@@ -5,7 +5,16 @@ import { ACS_CV_RELIABILITY_THRESHOLD, coefficientOfVariation } from '@lbi/censu
 import type { ScoreComponent } from '@lbi/contracts';
 
 import { type FeatureWeight, requireCategory } from './categories';
-import { type FeatureValue, FEATURES, collectZipData, featureById, householdsOf } from './features';
+import { setAddressableHouseholds } from './competition';
+import {
+  type FeatureValue,
+  FEATURES,
+  type ZipData,
+  collectZipData,
+  featureById,
+  householdsOf,
+} from './features';
+import { tradeAreaWeights } from './trade-area-features';
 import type { ScoreInput, ScoreZipsOutput, ZipScoreResult } from './types';
 
 /** ZIPs with fewer households than this are flagged "small sample" and down-weighted. */
@@ -43,41 +52,49 @@ const round = (x: number, digits: number): number => {
   return Math.round(x * f) / f;
 };
 
-function profileFeatures(category: string, withEvents: boolean): FeatureWeight[] {
+function profileFeatures(category: string, withEvents: boolean, data: Iterable<ZipData>): FeatureWeight[] {
   const p = requireCategory(category);
   const list = [...p.features];
   if (withEvents && !list.some((f) => f.feature === 'upcoming_events')) {
     list.push({ feature: 'upcoming_events', weight: EVENT_FEATURE_WEIGHT, direction: 'high' });
+  }
+  for (const extra of tradeAreaWeights(category, data)) {
+    if (!list.some((f) => f.feature === extra.feature)) list.push(extra);
   }
   return list;
 }
 
 export function scoreZipsDetailed(input: ScoreInput): ScoreZipsOutput {
   const zips = [...new Set(input.zip_codes)].sort();
-  const data = collectZipData(
-    zips,
-    input.census_signals,
-    input.property_aggregates,
-    input.events,
-    input.category,
-    input.as_of,
-  );
-  const weights = profileFeatures(input.category, (input.events?.length ?? 0) > 0);
+  const data =
+    (input.zip_data as Map<string, ZipData> | undefined) ??
+    collectZipData(
+      zips,
+      input.census_signals,
+      input.property_aggregates,
+      input.events,
+      input.category,
+      input.as_of,
+      new Map((input.zip_context ?? []).map(({ zip_code, ...context }) => [zip_code, context])),
+    );
+  setAddressableHouseholds(data.values(), requireCategory(input.category));
+  const weights = profileFeatures(input.category, (input.events?.length ?? 0) > 0, data.values());
 
-  // Raw feature values per ZIP.
+  // Raw values per ZIP of the features the profile weights (only those are scored and compared).
+  const weighted = FEATURES.filter((f) => weights.some((w) => w.feature === f.id));
   const values = new Map<string, Map<string, FeatureValue | null>>();
   const households = new Map<string, number | null>();
   for (const zip of zips) {
     const z = data.get(zip)!;
     const row = new Map<string, FeatureValue | null>();
-    for (const f of FEATURES) row.set(f.id, f.compute(z));
+    for (const f of weighted) row.set(f.id, f.compute(z));
     values.set(zip, row);
     households.set(zip, householdsOf(z)?.value ?? null);
   }
 
   // Geography-wide value per feature (household-weighted; plain mean when households are unknown).
   const geographyValues: Record<string, number | null> = {};
-  for (const f of FEATURES) {
+  for (const f of weighted) {
     let num = 0;
     let den = 0;
     let plain = 0;
@@ -93,8 +110,10 @@ export function scoreZipsDetailed(input: ScoreInput): ScoreZipsOutput {
         den += hh;
       }
     }
-    // Counts compare with the average ZIP; shares, medians and years with the household-weighted figure.
-    if (f.unit === 'count') geographyValues[f.id] = n > 0 ? plain / n : null;
+    // Counts compare with the average ZIP; shares, medians and years with the household-weighted figure;
+    // ratios such as density with the pooled ratio.
+    if (f.pool) geographyValues[f.id] = f.pool(zips.map((zip) => data.get(zip)!));
+    else if (f.unit === 'count') geographyValues[f.id] = n > 0 ? plain / n : null;
     else geographyValues[f.id] = den > 0 ? num / den : n > 0 ? plain / n : null;
   }
 

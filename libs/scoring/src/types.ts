@@ -1,7 +1,12 @@
 // Inputs of the scoring engine: plain data the caller has already loaded (no I/O here).
 
 import type { ScoreComponent, ZctaResolutionResponse } from '@lbi/contracts';
+import type { BusinessInput } from './competition';
 import type { ZipData } from './features';
+import type { ZipContext } from './trade-area-features';
+
+/** A ZIP's land area, distance from the centre and competitor count, as the caller knows them. */
+export type ZipContextInput = ZipContext & { zip_code: string };
 
 export interface CensusSignalInput {
   zip_code: string;
@@ -56,6 +61,9 @@ export interface ScoreInput {
   census_signals: readonly CensusSignalInput[];
   property_aggregates?: readonly PropertyAggregateInput[];
   events?: readonly EventInput[];
+  zip_context?: readonly ZipContextInput[];
+  /** The ZIPs' inputs when the caller built them already (a scan reads them from the cache): census_signals is then ignored. */
+  zip_data?: ReadonlyMap<string, ZipData>;
 }
 
 export interface ReportInput {
@@ -70,6 +78,9 @@ export interface ReportInput {
   vintage?: string | null;
   /** How many top ZIPs to explain; TOP_ZIP_COUNT when left out (a scan asks for its limit). */
   top_count?: number;
+  zip_context?: readonly ZipContextInput[];
+  /** The establishment counts in zip_context: their year and origin (the competition section). */
+  business?: BusinessInput | null;
 }
 
 export interface ZipScoreResult {
@@ -87,7 +98,7 @@ export interface ScoreZipsOutput {
   results: ZipScoreResult[];
   /** Features the profile weights that no ZIP of the geography has (their weight was redistributed). */
   absent_features: string[];
-  /** Geography-wide value of every feature (household-weighted). */
+  /** Geography-wide value of every weighted feature (household-weighted, or pooled for ratios). */
   geography_values: Record<string, number | null>;
   /** The per-ZIP inputs the scores were computed from, so a report reuses them instead of collecting again. */
   zip_data: ReadonlyMap<string, ZipData>;

@@ -46,7 +46,9 @@ export class ReportsController {
   @ApiOperation({ summary: 'Queue an intelligence report for a geography and a category' })
   @ApiAcceptedResponse({ description: '`{id, status}`; poll GET /reports/:id' })
   async create(@Body() body: CreateReportDto): Promise<{ id: string; status: string }> {
-    const report = await this.reports.request(body.geography_id, body.category);
+    const report = await this.reports.request(body.geography_id, body.category, {
+      closer_first: body.closer_first,
+    });
     return { id: report.id, status: report.status };
   }
 

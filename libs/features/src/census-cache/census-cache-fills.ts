@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   CensusFetchError,
@@ -16,6 +17,12 @@ import { resolveVintage, type ResolvedVintage } from '../census/census-vintage';
 import { PublicCacheFill } from './public-cache-fill.entity';
 import { type BusinessCoverage, PublicCensusCache } from './public-census-cache';
 import type { ScanScope } from './scan-scope';
+
+/** Names the variable catalogue a fill fetched: a fill with another catalogue does not vouch for the rows. */
+export const ACS_CATALOGUE_KEY = createHash('sha256')
+  .update(DEFAULT_ACS_VARIABLE_IDS.join(','))
+  .digest('hex')
+  .slice(0, 16);
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -83,8 +90,18 @@ export class CensusCacheFills {
     );
   }
 
-  /** Makes the cache hold every ZCTA of the scope for the vintage, fetching only the missing ones. */
+  /**
+   * Makes the cache hold every ZCTA of the scope for the vintage, fetching only the missing ones. A
+   * successful fill of the scope (or the nation) with today's catalogue answers without a row check.
+   */
   async ensureAcs(scope: ScanScope, vintage: ResolvedVintage, trigger: string): Promise<FillOutcome> {
+    const [filled] = (await this.dataSource.query(
+      `SELECT id FROM public_cache_fills
+        WHERE dataset = 'acs/acs5' AND vintage = $1 AND status = $2 AND scope = ANY($3::varchar[])
+          AND details->>'catalogue' = $4 LIMIT 1`,
+      [vintage.year, ReportStatus.Success, [scope.code, 'US'], ACS_CATALOGUE_KEY],
+    )) as { id: string }[];
+    if (filled) return { requests: 0, rows_written: 0, fill_ids: [] };
     const { complete } = await this.cache.cachedZctas(vintage.year, scope.zctas, DEFAULT_ACS_VARIABLE_IDS);
     if (scope.zctas.every((zcta) => complete.has(zcta)))
       return { requests: 0, rows_written: 0, fill_ids: [] };
@@ -172,6 +189,7 @@ export class CensusCacheFills {
       write_ms: writeMs,
       zctas_absent: absent.length,
       variables: DEFAULT_ACS_VARIABLE_IDS.length,
+      catalogue: ACS_CATALOGUE_KEY,
     });
     this.logger.log({
       msg: 'census cache filled',

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 /**
  * The public ACS cache: one ZCTA's figures of one vintage exactly as the Census API answered them
@@ -7,6 +7,7 @@ import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
  * connection by the platform fill job and by tenant refreshes (write-through).
  */
 @Entity({ name: 'public_acs_zctas' })
+@Check('ck_public_acs_zctas_source', `"source" IN ('api', 'snapshot')`)
 export class PublicAcsZcta {
   @PrimaryColumn({ type: 'smallint' })
   vintage!: number;
@@ -18,9 +19,12 @@ export class PublicAcsZcta {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   cells!: Record<string, string | null>;
 
-  /** Key-free URLs of the requests the cells came from (one per variable group). */
-  @Column({ name: 'request_urls', type: 'text', array: true, default: () => "'{}'" })
-  requestUrls!: string[];
+  /**
+   * `api`: the Census API answered these cells (their source URL is the single-ZCTA query that
+   * reproduces them); `snapshot`: the bundled files, loaded because the API was unreachable.
+   */
+  @Column({ type: 'varchar', length: 16, default: 'api' })
+  source!: 'api' | 'snapshot';
 
   /** The API was asked and published nothing for this ZCTA in this vintage. */
   @Column({ type: 'boolean', default: false })

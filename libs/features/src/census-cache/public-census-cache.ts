@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { BusinessCountRow, CensusCells } from '@lbi/census';
+import { type BusinessCountRow, zctaSourceUrls } from '@lbi/census';
 import { ReportStatus } from '@lbi/contracts';
-import type { TenantTransaction } from '@lbi/server';
+import { AppConfig, type TenantTransaction } from '@lbi/server';
 import { DataSource } from 'typeorm';
 
 /** The trigger of fills that loaded a bundled snapshot instead of asking the API. */
@@ -17,7 +17,7 @@ export interface BusinessCoverage {
 /** Rows per INSERT into the cache: one array per column (unnest), so a statement has five parameters. */
 export const CACHE_WRITE_BATCH = 1000;
 
-/** Cells of one cached ZCTA, with the key-free URL each variable came from (as fetchCensusCells gives). */
+/** Cells of one cached ZCTA, with the key-free source URL of each variable (as fetchCensusCells gives). */
 export interface CachedCells {
   values: Record<string, string | null>;
   sourceUrls: Record<string, string>;
@@ -30,12 +30,6 @@ export interface CachedAcs {
   absent: string[];
 }
 
-// `get=NAME,B01003_001E,...&for=` -> the variables one cached request URL supplied.
-function variablesOf(url: string): string[] {
-  const match = /[?&]get=([^&]*)/.exec(url);
-  return match ? decodeURIComponent(match[1]).split(',') : [];
-}
-
 /**
  * The public Census cache (PublicAcsZcta, PublicBusinessCount): the same public figures for every
  * tenant, read inside tenant transactions (the app role may only SELECT them) and written only on the
@@ -43,7 +37,10 @@ function variablesOf(url: string): string[] {
  */
 @Injectable()
 export class PublicCensusCache {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
   /**
    * Cached ZCTAs of a vintage that hold every one of `variables`, and those known to be absent.
@@ -58,28 +55,16 @@ export class PublicCensusCache {
   ): Promise<CachedAcs> {
     const manager = db?.manager ?? this.dataSource.manager;
     const rows = (await manager.query(
-      `SELECT zcta, cells, request_urls, absent FROM public_acs_zctas
-        WHERE vintage = $1 AND zcta = ANY($2::varchar[]) AND (absent OR cells ?& $3::text[])`,
+      `SELECT zcta, cells, absent FROM public_acs_zctas
+        WHERE vintage = $1 AND zcta = ANY($2::varchar[]) AND source = 'api' AND (absent OR cells ?& $3::text[])`,
       [vintage, zctas, variables],
-    )) as { zcta: string; cells: Record<string, string | null>; request_urls: string[]; absent: boolean }[];
+    )) as { zcta: string; cells: Record<string, string | null>; absent: boolean }[];
     const cells = new Map<string, CachedCells>();
     const absent: string[] = [];
-    const urlVariables = new Map<string, string[]>();
+    const sourceUrlsOf = zctaSourceUrls({ baseUrl: this.config.censusApiBaseUrl, year: vintage, variables });
     for (const row of rows) {
-      if (row.absent) {
-        absent.push(row.zcta);
-        continue;
-      }
-      const sourceUrls: Record<string, string> = {};
-      for (const url of row.request_urls) {
-        let list = urlVariables.get(url);
-        if (!list) {
-          list = variablesOf(url);
-          urlVariables.set(url, list);
-        }
-        for (const variable of list) sourceUrls[variable] = url;
-      }
-      cells.set(row.zcta, { values: row.cells, sourceUrls });
+      if (row.absent) absent.push(row.zcta);
+      else cells.set(row.zcta, { values: row.cells, sourceUrls: sourceUrlsOf(row.zcta) });
     }
     return { cells, absent: absent.sort() };
   }
@@ -87,7 +72,7 @@ export class PublicCensusCache {
   /** ZCTAs of a vintage with any cached row (complete, partial or absent). */
   async cachedZctas(vintage: number, zctas: readonly string[], variables: readonly string[]) {
     const rows = (await this.dataSource.query(
-      `SELECT zcta, absent OR cells ?& $3::text[] AS complete FROM public_acs_zctas
+      `SELECT zcta, source = 'api' AND (absent OR cells ?& $3::text[]) AS complete FROM public_acs_zctas
         WHERE vintage = $1 AND zcta = ANY($2::varchar[])`,
       [vintage, zctas, variables],
     )) as { zcta: string; complete: boolean }[];
@@ -98,45 +83,34 @@ export class PublicCensusCache {
   }
 
   /**
-   * Writes fetched cells (replacing a ZCTA's earlier row of the vintage) and, for fills, the ZCTAs the
-   * API published nothing for. Owner connection, batches of CACHE_WRITE_BATCH; returns rows written.
-   * `keepExisting` (the bundled snapshot) never replaces a row the API wrote.
+   * Writes cells as the API (or, with `source: 'snapshot'`, a bundled file) gave them, replacing a
+   * ZCTA's earlier row of the vintage, and for fills the ZCTAs the API published nothing for. Owner
+   * connection, batches of CACHE_WRITE_BATCH; returns rows written. A snapshot never replaces a row.
    */
   async writeAcs(
     vintage: number,
-    cells: CensusCells['cells'],
+    cells: ReadonlyMap<string, { values: Record<string, string | null> }>,
     absent: readonly string[] = [],
-    options: { keepExisting?: boolean } = {},
+    source: 'api' | 'snapshot' = 'api',
   ): Promise<number> {
-    const manager = this.dataSource.manager;
-    const conflict = options.keepExisting
-      ? 'DO NOTHING'
-      : `DO UPDATE SET cells = EXCLUDED.cells, request_urls = EXCLUDED.request_urls,
-           absent = EXCLUDED.absent, fetched_at = now()`;
-    const entries: [string, string, string, boolean][] = [];
-    for (const [zcta, entry] of cells) {
-      const urls = [...new Set(Object.values(entry.sourceUrls))].sort();
-      entries.push([zcta, JSON.stringify(entry.values), urls.join('\n'), false]);
-    }
-    for (const zcta of absent) if (!cells.has(zcta)) entries.push([zcta, '{}', '', true]);
-    for (let start = 0; start < entries.length; start += CACHE_WRITE_BATCH) {
-      const batch = entries.slice(start, start + CACHE_WRITE_BATCH);
-      await manager.query(
-        `INSERT INTO public_acs_zctas (vintage, zcta, cells, request_urls, absent, fetched_at)
-         SELECT $1, u.zcta, u.cells, CASE WHEN u.urls = '' THEN '{}'::text[] ELSE string_to_array(u.urls, E'\\n') END,
-                u.absent, now()
-           FROM unnest($2::varchar[], $3::jsonb[], $4::text[], $5::boolean[]) AS u(zcta, cells, urls, absent)
+    const conflict =
+      source === 'snapshot'
+        ? 'DO NOTHING'
+        : 'DO UPDATE SET cells = EXCLUDED.cells, source = EXCLUDED.source, absent = EXCLUDED.absent, fetched_at = now()';
+    const rows: [string, Record<string, string | null>, boolean][] = [];
+    for (const [zcta, entry] of cells) rows.push([zcta, entry.values, false]);
+    for (const zcta of absent) if (!cells.has(zcta)) rows.push([zcta, {}, true]);
+    // One JSON document per batch: PostgreSQL parses it in one go, which is several times faster than
+    // a jsonb[] parameter (whose every element the driver quotes and escapes) and near a raw COPY.
+    for (let start = 0; start < rows.length; start += CACHE_WRITE_BATCH) {
+      await this.dataSource.query(
+        `INSERT INTO public_acs_zctas (vintage, zcta, cells, source, absent, fetched_at)
+         SELECT $1, e->>0, e->1, $2, (e->>2)::boolean, now() FROM jsonb_array_elements($3::jsonb) AS e
          ON CONFLICT (vintage, zcta) ${conflict}`,
-        [
-          vintage,
-          batch.map((e) => e[0]),
-          batch.map((e) => e[1]),
-          batch.map((e) => e[2]),
-          batch.map((e) => e[3]),
-        ],
+        [vintage, source, JSON.stringify(rows.slice(start, start + CACHE_WRITE_BATCH))],
       );
     }
-    return entries.length;
+    return rows.length;
   }
 
   /**

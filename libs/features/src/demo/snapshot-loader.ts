@@ -41,9 +41,7 @@ export class SnapshotLoader {
     const done = await fills.countBy({ trigger: SNAPSHOT_TRIGGER, status: ReportStatus.Success });
     if (done > 0) return { acs_rows: 0, business_rows: 0 };
     const now = new Date();
-    const acsRows = await this.cache.writeAcs(SNAPSHOT_VINTAGE, loadSnapshotCells(), [], {
-      keepExisting: true,
-    });
+    const acsRows = await this.cache.writeAcs(SNAPSHOT_VINTAGE, loadSnapshotCells(), [], 'snapshot');
     const record = (input: Partial<PublicCacheFill>) =>
       fills.save(
         fills.create({

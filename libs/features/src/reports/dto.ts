@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 
 export class CreateReportDto {
   @ApiProperty({ format: 'uuid' })
@@ -10,6 +10,14 @@ export class CreateReportDto {
   @IsString()
   @Matches(/^[a-z_]{2,40}$/, { message: 'category must be a category id from GET /categories, e.g. roofing' })
   category!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Rank closer ZIPs higher: distance from the geography’s centre (a ring’s centre, else the household-weighted centre) becomes a feature',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'closer_first must be true or false' })
+  closer_first?: boolean;
 }
 
 export class ListReportsQueryDto {

@@ -1,4 +1,4 @@
-import { ReportStatus } from '@lbi/contracts';
+import { ReportStatus, type ReportOptions } from '@lbi/contracts';
 import { Check, Column, Entity } from 'typeorm';
 import { GeographyOwnedEntity } from '../common/geography-owned.entity';
 
@@ -14,6 +14,10 @@ export class IntelligenceReport extends GeographyOwnedEntity {
 
   @Column({ type: 'jsonb', nullable: true })
   payload!: Record<string, unknown> | null;
+
+  /** What the report was asked for besides geography and category (`closer_first`). */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  options!: ReportOptions;
 
   @Column({ name: 'error_message', type: 'text', nullable: true })
   errorMessage!: string | null;

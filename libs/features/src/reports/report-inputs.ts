@@ -3,6 +3,7 @@ import type { TenantTransaction } from '@lbi/server';
 import { Channel } from '../channels/channel.entity';
 import type { Geography } from '../geographies/geography.entity';
 import type { SourceFreshness } from '../ingestion/freshness.service';
+import type { BusinessSignal } from './zip-context';
 
 /** Everything the engine needs about one geography, read in one tenant transaction. */
 export interface ReportInputs {
@@ -38,6 +39,8 @@ export interface ReportInputs {
   }[];
   freshness: SourceFreshness[];
   vintage: string | null;
+  /** Establishment counts per ZIP and NAICS metric (newest year each). */
+  business: BusinessSignal[];
 }
 
 /**
@@ -88,6 +91,13 @@ export async function loadReportInputs(
       ORDER BY start_date, event_name`,
     [geography.id, SignalType.Event, asOf],
   );
+  const business: BusinessSignal[] = await db.manager.query(
+    `SELECT DISTINCT ON (zip_code, metric) zip_code, metric, value, vintage, (metadata->>'snapshot')::boolean AS snapshot
+       FROM demand_signals
+      WHERE geography_id = $1 AND signal_type = $2
+      ORDER BY zip_code, metric, vintage DESC`,
+    [geography.id, SignalType.Business],
+  );
   const channelRows = await db
     .repository(Channel)
     .find({ where: { geographyId: geography.id }, order: { name: 'ASC' } });
@@ -112,6 +122,7 @@ export async function loadReportInputs(
     })),
     freshness,
     vintage: vintages.at(-1) ?? null,
+    business: business.map((row) => ({ ...row, value: numberOrNull(row.value) })),
   };
 }
 

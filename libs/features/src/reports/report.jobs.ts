@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { JobName, JobPayload, ReportStatus } from '@lbi/contracts';
+import { JobName, JobPayload, ReportStatus, type ReportOptions } from '@lbi/contracts';
 import { CATEGORIES, ReportInput, buildReport, scoreZips } from '@lbi/scoring';
 import {
   JobAttempt,
@@ -14,10 +14,34 @@ import { FreshnessService } from '../ingestion/freshness.service';
 import { ZipScore } from '../intelligence/zip-score.entity';
 import { IntelligenceReport } from './intelligence-report.entity';
 import { ReportInputs, loadReportInputs } from './report-inputs';
+import { reportZipContext } from './zip-context';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
-function toEngineInput(inputs: ReportInputs, category: string, asOf: string): ReportInput {
+/** Land, competitors and (closer first) distance per ZIP, from the geography and its stored signals. */
+function contextOf(inputs: ReportInputs, category: string, options: ReportOptions) {
+  const households = new Map<string, number>();
+  for (const row of inputs.census) {
+    if ((row.metric === 'households' || row.metric === 'occupied_units') && row.value !== null) {
+      households.set(row.zip_code, Math.max(households.get(row.zip_code) ?? 0, row.value));
+    }
+  }
+  return reportZipContext({
+    geography: inputs.geography,
+    category,
+    business: inputs.business,
+    households,
+    options,
+  });
+}
+
+function toEngineInput(
+  inputs: ReportInputs,
+  category: string,
+  asOf: string,
+  options: ReportOptions = {},
+): ReportInput {
+  const context = contextOf(inputs, category, options);
   return {
     geography: {
       id: inputs.geography.id,
@@ -38,6 +62,8 @@ function toEngineInput(inputs: ReportInputs, category: string, asOf: string): Re
       reason: entry.reason,
     })),
     vintage: inputs.vintage,
+    zip_context: context.zip_context,
+    business: context.business,
   };
 }
 
@@ -88,8 +114,9 @@ export class ReportJobs {
         if (!geography) throw new PermanentJobError('The geography of this report was deleted');
         const asOf = claimed.createdAt.toISOString().slice(0, 10);
         const inputs = await this.inputsOf(db, geography, asOf);
-        const report = buildReport(toEngineInput(inputs, claimed.category, asOf));
-        await this.storeScores(db, inputs, claimed.category, asOf);
+        const options = claimed.options ?? {};
+        const report = { ...buildReport(toEngineInput(inputs, claimed.category, asOf, options)), options };
+        await this.storeScores(db, inputs, claimed.category, asOf, options);
         const reports = db.repository(IntelligenceReport);
         claimed.payload = report as unknown as Record<string, unknown>;
         claimed.status = ReportStatus.Success;
@@ -123,6 +150,7 @@ export class ReportJobs {
     inputs: ReportInputs,
     category: string,
     asOf: string,
+    options: ReportOptions = {},
   ): Promise<number> {
     const results = scoreZips({
       zip_codes: inputs.geography.zipCodes,
@@ -131,6 +159,7 @@ export class ReportJobs {
       census_signals: inputs.census,
       property_aggregates: inputs.property,
       events: inputs.events,
+      zip_context: contextOf(inputs, category, options).zip_context,
     });
     const scores = db.repository(ZipScore);
     await scores.delete({ geographyId: inputs.geography.id, category });

@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { JobName, ReportStatus } from '@lbi/contracts';
+import { JobName, ReportStatus, type ReportOptions } from '@lbi/contracts';
 import { CATEGORIES, categoryById } from '@lbi/scoring';
 import { JobQueue, TenantContext, TenantDb } from '@lbi/server';
 import { requireGeography } from '../geographies/geography-lookup';
@@ -24,7 +24,11 @@ export class ReportsService {
     private readonly queue: JobQueue,
   ) {}
 
-  async request(geographyId: string, category: string): Promise<IntelligenceReport> {
+  async request(
+    geographyId: string,
+    category: string,
+    options: ReportOptions = {},
+  ): Promise<IntelligenceReport> {
     requireKnownCategory(category);
     const userId = TenantContext.current()?.userId ?? null;
     const report = await this.tenantDb.forCurrentTenant(async (db) => {
@@ -36,6 +40,7 @@ export class ReportsService {
           category,
           status: ReportStatus.Queued,
           requestedBy: userId,
+          options: options.closer_first ? { closer_first: true } : {},
         }),
       );
     });

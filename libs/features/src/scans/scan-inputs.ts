@@ -1,5 +1,18 @@
-import { cellsToRows, type ZipCrosswalk } from '@lbi/census';
-import type { CensusSignalInput } from '@lbi/scoring';
+import {
+  acsVariableByMetric,
+  isAcsVariableId,
+  loadGazetteer,
+  parseCensusValue,
+  type ZipCrosswalk,
+} from '@lbi/census';
+import {
+  COMPETITION_FEATURE,
+  DENSITY_FEATURE,
+  type Measure,
+  type ZipData,
+  censusMetricsOf,
+  isUsableNumber,
+} from '@lbi/scoring';
 import type { TenantTransaction } from '@lbi/server';
 import { crosswalkZipsByZcta } from '../census/business-signals.writer';
 import type { ScanScope } from '../census-cache/scan-scope';
@@ -10,70 +23,102 @@ export interface ScanInputs {
   zips: string[];
   /** ZCTAs of the scope no crosswalk ZIP names as its own area (left out of the ranking). */
   skipped: string[];
-  census: CensusSignalInput[];
+  /** The engine's per-ZCTA inputs (census measures, land area, competitors), one per ZIP of `zips`. */
+  zipData: Map<string, ZipData>;
   /** ZCTAs the cache holds figures for (complete or not). */
   zctasCached: number;
   /** Cached rows loaded from the bundled snapshot rather than the API. */
   snapshotRows: number;
   newestFetch: Date | null;
-  /** Establishments per ZCTA for the category's NAICS codes (summed over the ZIPs inside it). */
-  establishments: Map<string, number>;
+  /** Whether establishment counts were supplied (every NAICS code of the category cached). */
+  withBusiness: boolean;
 }
 
-/** Labels written into request_urls of cache rows loaded from a bundled file instead of the API. */
-export const SNAPSHOT_URL_PREFIX = 'bundled snapshot';
-
+/**
+ * Reads, for every ZCTA of the scope, only the cached variables the category's features use (estimate
+ * and MOE of each metric, picked out of the cells by PostgreSQL), and builds the engine's ZIP data from
+ * them directly: a national scan handles 33,000 rows, not a signal per ZCTA and metric.
+ */
 export async function loadScanInputs(
   db: TenantTransaction,
   input: {
     scope: ScanScope;
+    category: string;
     vintage: number;
     crosswalk: ZipCrosswalk;
     businessYear: number;
+    /** The category's NAICS codes whose counts the cache holds completely (empty: no competition). */
     naics: readonly string[];
   },
 ): Promise<ScanInputs> {
   const zips = input.scope.zctas.filter((zcta) => input.crosswalk.get(zcta)?.zcta === zcta);
   const skipped = input.scope.zctas.filter((zcta) => input.crosswalk.get(zcta)?.zcta !== zcta);
+  const metrics = censusMetricsOf(input.category, [DENSITY_FEATURE, COMPETITION_FEATURE]).flatMap(
+    (metric) => {
+      const variable = acsVariableByMetric(metric);
+      return variable ? [{ metric, estimate: variable.estimate, moe: variable.moe }] : [];
+    },
+  );
+  const keys = metrics.flatMap((m) => [m.estimate, m.moe]).filter((key) => isAcsVariableId(key));
+  // jsonb_to_record reads each row's (compressed) cells once and returns just these variables as
+  // columns; picking them one by one with -> would decompress the cells once per variable.
+  const columns = keys.map((key) => `"${key}" text`).join(', ');
   const rows = (await db.manager.query(
-    `SELECT zcta, cells, request_urls, fetched_at FROM public_acs_zctas
-      WHERE vintage = $1 AND zcta = ANY($2::varchar[]) AND NOT absent ORDER BY zcta`,
+    `SELECT zcta, source, fetched_at, r.* FROM public_acs_zctas, jsonb_to_record(cells) AS r(${columns})
+      WHERE vintage = $1 AND zcta = ANY($2::varchar[]) AND NOT absent`,
     [input.vintage, zips],
-  )) as { zcta: string; cells: Record<string, string | null>; request_urls: string[]; fetched_at: Date }[];
-  const census: CensusSignalInput[] = [];
+  )) as ({ zcta: string; source: string; fetched_at: Date } & Record<string, string | null>)[];
+
+  const gazetteer = loadGazetteer();
+  const zipData = new Map<string, ZipData>();
+  for (const zip of zips) {
+    zipData.set(zip, {
+      zip_code: zip,
+      zcta: zip,
+      census: new Map(),
+      property: null,
+      upcoming_events: null,
+      context: { land_sq_mi: gazetteer.get(zip)?.land_sq_mi ?? null },
+    });
+  }
   let snapshotRows = 0;
   let newestFetch: Date | null = null;
   for (const row of rows) {
-    if (row.request_urls.some((url) => url.startsWith(SNAPSHOT_URL_PREFIX))) snapshotRows++;
+    if (row.source === 'snapshot') snapshotRows++;
     const fetched = new Date(row.fetched_at);
     if (!newestFetch || fetched > newestFetch) newestFetch = fetched;
-    for (const cell of cellsToRows([{ zcta: row.zcta, values: row.cells }])) {
-      if (cell.estimate === null) continue;
-      census.push({
-        zip_code: row.zcta,
-        zcta: row.zcta,
-        metric: cell.metric,
-        value: cell.estimate,
-        margin_of_error: cell.moe,
-      });
+    const census = zipData.get(row.zcta)?.census as Map<string, Measure>;
+    for (const m of metrics) {
+      const estimate = parseCensusValue(row[m.estimate] ?? null, 'estimate').value;
+      if (!isUsableNumber(estimate)) continue;
+      const moe = parseCensusValue(row[m.moe] ?? null, 'moe').value;
+      census.set(m.metric, { value: estimate, moe: isUsableNumber(moe) && moe >= 0 ? moe : null });
     }
   }
-  const establishments = new Map<string, number>();
+
   if (input.naics.length > 0) {
     const counts = (await db.manager.query(
       `SELECT zip, sum(establishments)::int AS establishments FROM public_business_counts
         WHERE vintage = $1 AND naics = ANY($2::varchar[]) GROUP BY zip`,
       [input.businessYear, input.naics],
     )) as { zip: string; establishments: number }[];
-    const zctaOfZip = new Map<string, string>();
-    for (const [zcta, list] of crosswalkZipsByZcta(input.crosswalk))
-      for (const zip of list) zctaOfZip.set(zip, zcta);
-    const inScope = new Set(zips);
-    for (const count of counts) {
-      const zcta = zctaOfZip.get(count.zip);
-      if (!zcta || !inScope.has(zcta)) continue;
-      establishments.set(zcta, (establishments.get(zcta) ?? 0) + count.establishments);
+    const byZip = new Map(counts.map((c) => [c.zip, c.establishments]));
+    const zipsOf = crosswalkZipsByZcta(input.crosswalk);
+    for (const [zcta, data] of zipData) {
+      // A ZCTA's count sums every ZIP inside it; a ZIP without a published row adds 0 (the floor).
+      data.context.establishments = (zipsOf.get(zcta) ?? [zcta]).reduce(
+        (sum, zip) => sum + (byZip.get(zip) ?? 0),
+        0,
+      );
     }
   }
-  return { zips, skipped, census, zctasCached: rows.length, snapshotRows, newestFetch, establishments };
+  return {
+    zips,
+    skipped,
+    zipData,
+    zctasCached: rows.length,
+    snapshotRows,
+    newestFetch,
+    withBusiness: input.naics.length > 0,
+  };
 }

@@ -13,6 +13,8 @@ export interface ScanPayloadInput {
   inputs: ScanInputs;
   acsVintage: number;
   businessYear: number | null;
+  /** The business counts come from the bundled snapshot. */
+  businessSnapshot: boolean;
   censusRequests: number;
   /** Plain-language remarks on how the cache was (or could not be) filled. */
   notes: string[];
@@ -29,7 +31,8 @@ export function buildScanPayload(input: ScanPayloadInput): ScanPayload {
     zip_codes: inputs.zips,
     category: profile.id,
     as_of: input.asOf,
-    census_signals: inputs.census,
+    census_signals: [],
+    zip_data: inputs.zipData,
   });
   const snapshot = inputs.snapshotRows > 0;
   const report = buildReport(
@@ -42,8 +45,14 @@ export function buildScanPayload(input: ScanPayloadInput): ScanPayload {
       },
       category: profile.id,
       as_of: input.asOf,
-      census_signals: inputs.census,
+      census_signals: [],
       top_count: input.limit,
+      business: inputs.withBusiness
+        ? {
+            year: input.businessYear === null ? null : String(input.businessYear),
+            snapshot: input.businessSnapshot,
+          }
+        : null,
       vintage: String(input.acsVintage),
       freshness: [
         {
@@ -80,15 +89,15 @@ export function buildScanPayload(input: ScanPayloadInput): ScanPayload {
     );
   }
   // A feature some ZCTAs have and others lack ranks them on different inputs: say how far it reaches.
-  const coverage: Record<string, number> = {};
-  for (const weight of profile.features) {
-    const known = ranked.filter((r) =>
-      r.components.some((c) => c.feature === weight.feature && c.value !== null),
-    ).length;
-    coverage[weight.feature] = known;
+  const coverage: Record<string, number> = Object.fromEntries(profile.features.map((w) => [w.feature, 0]));
+  for (const result of ranked) {
+    for (const c of result.components)
+      if (c.value !== null && c.feature in coverage) coverage[c.feature] += 1;
+  }
+  for (const [feature, known] of Object.entries(coverage)) {
     if (known > 0 && known < ranked.length) {
       caveats.push(
-        `${featureById(weight.feature).label} (${weight.feature}) is known for only ${known} of ${ranked.length} ZCTAs; the others were scored without it, so compare them with care.`,
+        `${featureById(feature).label} (${feature}) is known for only ${known} of ${ranked.length} ZCTAs; the others were scored without it, so compare them with care.`,
       );
     }
   }

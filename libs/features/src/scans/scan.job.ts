@@ -77,11 +77,13 @@ export class ScanJob {
       cbp.source === 'snapshot-default'
         ? await this.cache.businessCoverage(cbp.year, naics, [scope.code])
         : (await this.fills.ensureBusiness(naics, cbp, 'scan', [scope.code])).covered;
-    const coveredNaics = naics.filter((code) => covered.has(code));
+    // Competitors count only when every industry of the category is cached for the year.
+    const coveredNaics = naics.length > 0 && naics.every((code) => covered.has(code)) ? naics : [];
 
     await this.tenantDb.run(clientId, async (db) => {
       const inputs = await loadScanInputs(db, {
         scope,
+        category: scan.category,
         vintage: acs.year,
         crosswalk,
         businessYear: cbp.year,
@@ -96,6 +98,7 @@ export class ScanJob {
         inputs,
         acsVintage: acs.year,
         businessYear: coveredNaics.length > 0 ? cbp.year : null,
+        businessSnapshot: coveredNaics.some((code) => covered.get(code)?.snapshot),
         censusRequests,
         notes,
       });

@@ -1,0 +1,136 @@
+// The report's competition section: competing establishments (ZIP Code Business Patterns) in each top
+// ZIP and across the geography, per 1,000 addressable households, and the demand-to-supply gap, with
+// the caveats the source needs. Each ZCTA is counted once in the geography's totals.
+
+import type { CompetitionSection } from '@lbi/contracts';
+
+import type { AddressableRule, CategoryProfile } from './categories';
+import { competitorsOf } from './competitors';
+import { type Measure, type ZipData, householdsOf } from './features';
+import type { ZipScoreResult } from './types';
+
+/** What the caller knows about the establishment counts it supplied in the ZIP context. */
+export interface BusinessInput {
+  /** Reference year of the counts (ZIP Code Business Patterns). */
+  year: string | null;
+  /** The counts come from the bundled snapshot, not the live API. */
+  snapshot?: boolean;
+}
+
+const round = (x: number, digits: number): number => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** The category's addressable base count in a ZIP: owner- or renter-occupied units, or households. */
+export function addressableBaseOf(zip: ZipData, rule: AddressableRule): Measure | null {
+  return rule.base === 'households' ? householdsOf(zip) : (zip.census.get(rule.base) ?? null);
+}
+
+/** Puts each ZIP's addressable base into its context, for the competition feature and section. */
+export function setAddressableHouseholds(zips: Iterable<ZipData>, profile: CategoryProfile): void {
+  for (const zip of zips)
+    zip.context = { ...zip.context, addressable_households: addressableBaseOf(zip, profile.addressable) };
+}
+
+const BASE_WORDS: Record<AddressableRule['base'], string> = {
+  owner_occupied: 'owner-occupied households',
+  renter_occupied: 'renter-occupied households',
+  households: 'households',
+};
+
+interface Tally {
+  establishments: number;
+  addressable: number | null;
+}
+
+function ratios(t: Tally) {
+  const per1000 =
+    t.addressable && t.addressable > 0 ? round((t.establishments / t.addressable) * 1000, 2) : null;
+  const perEstablishment =
+    t.addressable !== null && t.establishments > 0 ? Math.round(t.addressable / t.establishments) : null;
+  return { per1000, perEstablishment };
+}
+
+export function competitionSection(input: {
+  profile: CategoryProfile;
+  asOf: string;
+  top: readonly ZipScoreResult[];
+  zipCodes: readonly string[];
+  data: ReadonlyMap<string, ZipData>;
+  business: BusinessInput | null | undefined;
+}): CompetitionSection | null {
+  const competitors = competitorsOf(input.profile.id);
+  const counted = [...input.data.values()].filter((z) => typeof z.context?.establishments === 'number');
+  if (!input.business || !competitors || counted.length === 0) return null;
+
+  // The geography: each ZCTA once (PO-box ZIPs share their ZCTA's count and households).
+  const seen = new Set<string>();
+  const geography: Tally = { establishments: 0, addressable: 0 };
+  for (const zip of input.zipCodes) {
+    const z = input.data.get(zip);
+    const key = z?.zcta ?? zip;
+    if (!z || seen.has(key) || typeof z.context?.establishments !== 'number') continue;
+    seen.add(key);
+    geography.establishments += z.context.establishments;
+    const base = z.context.addressable_households;
+    if (base && geography.addressable !== null) geography.addressable += base.value;
+  }
+  const whole = ratios(geography);
+
+  const zips = input.top.map((r) => {
+    const z = input.data.get(r.zip_code);
+    const establishments = typeof z?.context?.establishments === 'number' ? z.context.establishments : null;
+    const base = z?.context?.addressable_households ?? null;
+    const own = ratios({ establishments: establishments ?? 0, addressable: base?.value ?? null });
+    const gap =
+      own.perEstablishment !== null && whole.perEstablishment !== null && whole.perEstablishment > 0
+        ? round(own.perEstablishment / whole.perEstablishment, 2)
+        : null;
+    return {
+      zip_code: r.zip_code,
+      zcta: r.zcta,
+      establishments,
+      addressable_households: base ? Math.round(base.value) : null,
+      per_1000_households: establishments === null ? null : own.per1000,
+      households_per_establishment: own.perEstablishment,
+      demand_supply_gap: gap,
+      note:
+        establishments === 0
+          ? 'No published establishment in this ZCTA: Business Patterns leave out cells of fewer than 3, so 0 means 0 to 2 per ZIP.'
+          : establishments === null
+            ? 'No establishment count for this ZCTA.'
+            : null,
+    };
+  });
+
+  const year = input.business.year;
+  const age = year ? Number(input.asOf.slice(0, 4)) - Number(year) : null;
+  const caveats = [
+    `Counts are of the category's industries (${competitors.naics.map((n) => `${n.code} ${n.label}`).join('; ')}): ${competitors.note}`,
+    'Establishments are counted where they are located, not where they work: a contractor based in one ZIP serves many.',
+    'Business Patterns do not publish a ZIP × industry cell of fewer than 3 establishments, so every count is a floor; sole proprietors without employees are not in Business Patterns at all.',
+    `Rates are per 1,000 ${BASE_WORDS[input.profile.addressable.base]} (the category's addressable base, ACS 5-year estimates with their margins of error).`,
+    year
+      ? `The counts are for ${year}, published about 18 months after their year${age !== null && age > 0 ? `: ${age} year${age === 1 ? '' : 's'} before this report` : ''}; businesses opened or closed since are not in them.`
+      : 'The year of the counts is not known.',
+    'The demand-to-supply gap is a ZIP’s addressable households per establishment over the geography’s: above 1, more households per competitor than across the geography.',
+  ];
+  if (input.business.snapshot) {
+    caveats.push(
+      'The counts come from the bundled ZIP Code Business Patterns 2022 snapshot for Pennsylvania (the live Census API was unreachable); ZIPs outside Pennsylvania have none.',
+    );
+  }
+  return {
+    naics: competitors.naics.map((n) => n.code),
+    industries: competitors.naics.map((n) => ({ code: n.code, label: n.label })),
+    year,
+    basis: BASE_WORDS[input.profile.addressable.base],
+    zips,
+    geography: {
+      establishments: geography.establishments,
+      addressable_households: geography.addressable === null ? null : Math.round(geography.addressable),
+      per_1000_households: whole.per1000,
+      households_per_establishment: whole.perEstablishment,
+      zctas_counted: seen.size,
+    },
+    caveats,
+  };
+}

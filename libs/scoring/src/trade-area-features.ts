@@ -1,0 +1,131 @@
+// Features of where a ZIP is rather than who lives there: households per square mile of land (Census
+// Gazetteer), distance from the geography's centre, and competing establishments per 1,000 addressable
+// households (ZIP Code Business Patterns). The caller supplies the per-ZIP context; the engine adds the
+// features to a category's profile when their inputs are there (weights and rationale: CATEGORIES.md).
+
+import type { Direction, FeatureWeight } from './categories';
+import type { FeatureDef, Measure, ZipData } from './features';
+
+/** What the caller knows about a ZIP beyond its Census figures. */
+export interface ZipContext {
+  /** Land area of the ZIP's ZCTA, square miles (Census Gazetteer). */
+  land_sq_mi?: number | null;
+  /** Miles from the geography's centre to the ZCTA's internal point. */
+  distance_miles?: number | null;
+  /** Competing establishments in the ZCTA for the category's NAICS codes (a floor: cells under 3 are not published). */
+  establishments?: number | null;
+  /** Set by the engine: the category's addressable households in the ZIP (its base count). */
+  addressable_households?: Measure | null;
+}
+
+export const DENSITY_FEATURE = 'household_density';
+export const DISTANCE_FEATURE = 'distance_from_centre';
+export const COMPETITION_FEATURE = 'competitors_per_1000_households';
+
+/** Weight of "fewer competitors" in every profile when establishment counts are supplied. */
+export const COMPETITION_FEATURE_WEIGHT = 0.1;
+/** Weight of "closer ZIPs first" when a report asks for it. */
+export const DISTANCE_FEATURE_WEIGHT = 0.15;
+
+/** Categories whose buyers' density matters, and which way (rationale in docs/CATEGORIES.md). */
+export const DENSITY_WEIGHTS: Readonly<Record<string, { weight: number; direction: Direction }>> = {
+  // Fewer households per square mile: larger lots, more lawn per customer.
+  lawn_landscaping: { weight: 0.1, direction: 'low' },
+  // Attached and close-packed homes share pests; short routes between stops.
+  pest_control: { weight: 0.1, direction: 'high' },
+  // Property crime runs higher in urban areas (BJS, NCVS); installers' routes are short.
+  home_security: { weight: 0.1, direction: 'high' },
+  // Route density: more homes per mile of driving between jobs.
+  window_cleaning: { weight: 0.1, direction: 'high' },
+};
+
+const usable = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/**
+ * The three features, given the engine's households accessor (so "households" means one thing
+ * everywhere). Density and competition carry the households' MOE; land area and the counts have none.
+ */
+export function tradeAreaFeatures(householdsOf: (zip: ZipData) => Measure | null): FeatureDef[] {
+  return [
+    {
+      id: DENSITY_FEATURE,
+      label: 'Households per square mile of land',
+      unit: 'density',
+      source: 'census',
+      compute: (z) => {
+        const households = householdsOf(z);
+        const land = z.context?.land_sq_mi;
+        if (!households || !usable(land) || land <= 0) return null;
+        return {
+          value: households.value / land,
+          moe: households.moe === null ? null : households.moe / land,
+        };
+      },
+      pool: (zips) => {
+        let households = 0;
+        let land = 0;
+        for (const z of zips) {
+          const h = householdsOf(z);
+          const l = z.context?.land_sq_mi;
+          if (!h || !usable(l) || l <= 0) continue;
+          households += h.value;
+          land += l;
+        }
+        return land > 0 ? households / land : null;
+      },
+    },
+    {
+      id: DISTANCE_FEATURE,
+      label: "Distance from the geography's centre",
+      unit: 'miles',
+      source: 'geography',
+      compute: (z) =>
+        usable(z.context?.distance_miles) ? { value: z.context.distance_miles, moe: null } : null,
+    },
+    {
+      id: COMPETITION_FEATURE,
+      label: 'Competing establishments per 1,000 addressable households',
+      unit: 'rate',
+      source: 'business',
+      compute: (z) => {
+        const base = z.context?.addressable_households;
+        const establishments = z.context?.establishments;
+        if (!base || base.value <= 0 || !usable(establishments)) return null;
+        const value = (establishments / base.value) * 1000;
+        // The count is exact (a floor); the households' sampling error carries over to the rate.
+        const moe = base.moe === null ? null : (establishments * 1000 * base.moe) / (base.value * base.value);
+        return { value, moe };
+      },
+      pool: (zips) => {
+        let establishments = 0;
+        let base = 0;
+        for (const z of zips) {
+          const b = z.context?.addressable_households;
+          if (!b || !usable(z.context?.establishments)) continue;
+          establishments += z.context.establishments;
+          base += b.value;
+        }
+        return base > 0 ? (establishments / base) * 1000 : null;
+      },
+    },
+  ];
+}
+
+/** The trade-area features a category's profile gains for these ZIPs' inputs. */
+export function tradeAreaWeights(category: string, zips: Iterable<ZipData>): FeatureWeight[] {
+  let land = false;
+  let distance = false;
+  let business = false;
+  for (const z of zips) {
+    land ||= usable(z.context?.land_sq_mi);
+    distance ||= usable(z.context?.distance_miles);
+    business ||= usable(z.context?.establishments);
+  }
+  const out: FeatureWeight[] = [];
+  const density = DENSITY_WEIGHTS[category];
+  if (density && land) out.push({ feature: DENSITY_FEATURE, ...density });
+  if (distance) out.push({ feature: DISTANCE_FEATURE, weight: DISTANCE_FEATURE_WEIGHT, direction: 'low' });
+  if (business)
+    out.push({ feature: COMPETITION_FEATURE, weight: COMPETITION_FEATURE_WEIGHT, direction: 'low' });
+  return out;
+}
