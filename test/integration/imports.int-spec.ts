@@ -79,9 +79,9 @@ describe('CSV imports through the job path (streaming, one transaction, progress
   const inTenant = <T>(fn: () => Promise<T>): Promise<T> => TenantContext.run({ clientId }, fn);
 
   async function upload(text: string): Promise<string> {
-    const stored = await inTenant(() =>
-      app.get(UploadsService).store(Readable.from([Buffer.from(text)]), 'big.csv'),
-    );
+    const stored = await app
+      .get(UploadsService)
+      .store(Readable.from([Buffer.from(text)]), 'big.csv', clientId);
     return stored.fileRef;
   }
 

@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Response } from 'express';
 import type { ApiError } from '@lbi/contracts';
 import { PiiViolationError } from '@lbi/pii';
-import { NoTenantError } from '@lbi/server';
+import { NoTenantError, TenantContextMissingError } from '@lbi/server';
 
 /**
  * Every error leaves as `{status_code, error, message}` (CONTRACT.md). Unexpected errors are logged
@@ -57,7 +57,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
       } satisfies ApiError);
       return;
     }
-    this.logger.error({ msg: 'unhandled error', err: exception });
+    if (exception instanceof TenantContextMissingError) {
+      // A bug, not the caller's fault: code read the tenant where no scope was set. Never a 400.
+      this.logger.error({ msg: 'tenant context missing', err: exception });
+    } else {
+      this.logger.error({ msg: 'unhandled error', err: exception });
+    }
     response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({
       status_code: 500,
       error: 'Internal Server Error',

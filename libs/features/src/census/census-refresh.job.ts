@@ -135,7 +135,8 @@ export class CensusRefreshJob {
 
   private async execute(payload: JobPayload<JobName.RefreshCensus>): Promise<RefreshCensusResult> {
     const runId = payload.ingestion_run_id;
-    const clientId = TenantContext.requireClientId();
+    // The payload names the tenant; the runner entered the same one for the services called below.
+    const clientId = payload.client_id;
     const geography = await this.tenantDb.run(clientId, (db) =>
       db.repository(Geography).findOneBy({ id: payload.geography_id }),
     );

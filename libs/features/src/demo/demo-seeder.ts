@@ -101,7 +101,11 @@ export class DemoSeeder implements OnApplicationBootstrap {
         zip_codes: definition.geography.zip_codes,
       });
       for (const entry of definition.imports) {
-        const upload = await this.uploads.store(createReadStream(join(demoDir(), entry.file)), entry.file);
+        const upload = await this.uploads.store(
+          createReadStream(join(demoDir(), entry.file)),
+          entry.file,
+          client.id,
+        );
         await this.imports.start(entry.kind, geography.id, upload.fileRef);
       }
       const live = await this.liveCensusAnswers();

@@ -18,16 +18,17 @@ export class UploadsService {
   ) {}
 
   /**
-   * Streams one file to storage (size limit, content check) and records it for the current tenant.
+   * Streams one file to storage (size limit, content check) and records it for `clientId`. The tenant
+   * is passed in, never read from async context: this runs from a multipart parser's stream callbacks.
    * Throws UploadTooLargeError / UnsupportedContentError with nothing left on disk.
    */
-  async store(input: Readable, clientFilename: string | undefined): Promise<Upload> {
+  async store(input: Readable, clientFilename: string | undefined, clientId: string): Promise<Upload> {
     const stored = await storeUpload(input, this.config.resolvedUploadDir, this.config.uploadMaxBytes);
     let filename = displayFilename(clientFilename);
     // The display name is stored: a name that holds PII (an email, a phone number) is not kept.
     if (findPii(filename).length > 0) filename = stored.contentKind === 'ics' ? 'upload.ics' : 'upload.csv';
     try {
-      const upload = await this.tenantDb.forCurrentTenant((db) => {
+      const upload = await this.tenantDb.run(clientId, (db) => {
         const repo = db.repository(Upload);
         return repo.save(
           repo.create({
