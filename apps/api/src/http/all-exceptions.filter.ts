@@ -31,9 +31,16 @@ export class AllExceptionsFilter implements ExceptionFilter {
         response.status(status).json(body);
         return;
       }
+      // A 409 for work already in progress names the run to watch.
+      const runId =
+        typeof body === 'object' &&
+        body &&
+        typeof (body as { ingestion_run_id?: unknown }).ingestion_run_id === 'string'
+          ? { ingestion_run_id: (body as { ingestion_run_id: string }).ingestion_run_id }
+          : {};
       response
         .status(status)
-        .json({ status_code: status, error: errorName(status, error), message } satisfies ApiError);
+        .json({ status_code: status, error: errorName(status, error), message, ...runId } satisfies ApiError);
       return;
     }
     if (exception instanceof PiiViolationError) {
@@ -79,6 +86,7 @@ function errorName(status: number, fallback: string): string {
     403: 'Forbidden',
     404: 'Not Found',
     409: 'Conflict',
+    410: 'Gone',
     413: 'Payload Too Large',
     415: 'Unsupported Media Type',
     422: 'Unprocessable Entity',

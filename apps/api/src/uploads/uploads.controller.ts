@@ -25,6 +25,7 @@ import {
   UploadResponse,
   UploadResponseDto,
   UploadsService,
+  UploadPiiError,
   UploadTooLargeError,
 } from '@lbi/features';
 import { NoTenantError, TenantContextMissingError } from '@lbi/server';
@@ -82,7 +83,10 @@ export class UploadsController {
     },
   })
   @ApiCreatedResponse({ type: UploadResponseDto })
-  @ApiPayloadTooLargeResponse({ description: 'Larger than UPLOAD_MAX_BYTES' })
+  @ApiPayloadTooLargeResponse({
+    description:
+      'Larger than UPLOAD_MAX_BYTES, than the space left in the tenant quota (UPLOAD_QUOTA_BYTES), or a calendar over ICS_MAX_BYTES / ICS_MAX_EVENTS',
+  })
   @ApiUnsupportedMediaTypeResponse({ description: 'Not a CSV or iCalendar file' })
   async upload(
     @Req() req: UploadRequest,
@@ -92,6 +96,8 @@ export class UploadsController {
     const parse = multer({
       storage: storageFor(this.uploads, clientId),
       limits: { files: 1, fields: 0, parts: 2 },
+      // Browsers send file names as raw UTF-8: read them so, or the PII check of the name sees mojibake.
+      defParamCharset: 'utf8',
     });
     await new Promise<void>((resolve, reject) =>
       parse.single('file')(req, res, (error: unknown) => (error ? reject(translate(error)) : resolve())),
@@ -115,6 +121,7 @@ function tenantOf(req: UploadRequest): string {
 function translate(error: unknown): unknown {
   if (error instanceof UploadTooLargeError) return new PayloadTooLargeException(error.message);
   if (error instanceof UnsupportedContentError) return new UnsupportedMediaTypeException(error.message);
+  if (error instanceof UploadPiiError) return new BadRequestException(error.message);
   if (error instanceof MulterError) {
     return new BadRequestException(
       error.code === 'LIMIT_UNEXPECTED_FILE' || error.code === 'LIMIT_FILE_COUNT'

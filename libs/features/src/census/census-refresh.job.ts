@@ -63,9 +63,7 @@ export class CensusRefreshService {
 
   /** Creates the run (committed first, so a worker always finds it) and enqueues the job. */
   async startFor(clientId: string, geographyId: string, details: Record<string, unknown> = {}) {
-    const run = await TenantContext.run({ clientId }, () =>
-      this.runs.create({ geographyId, sourceType: SourceType.Census, details }),
-    );
+    const run = await this.runs.create(clientId, { geographyId, sourceType: SourceType.Census, details });
     await this.queue.enqueue(JobName.RefreshCensus, {
       client_id: clientId,
       ingestion_run_id: run.id,

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { JobName } from '@lbi/contracts';
 import { TenantContext } from '../tenancy/tenant-context';
 import { JobRegistry } from './job-registry';
@@ -18,6 +19,7 @@ function runnerSeeing(): { runner: JobRunner; seen: () => unknown[] } {
 }
 
 describe('JobRunner', () => {
+  beforeAll(() => Logger.overrideLogger(false));
   it('enters the tenant named in the payload, whatever tenant the calling callback carried', async () => {
     const { runner, seen } = runnerSeeing();
     // As if Bull called back in an async context left over from another tenant's job.
