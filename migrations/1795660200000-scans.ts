@@ -2,10 +2,14 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Must match APP_DB_ROLE in libs/server (the role every tenant transaction runs as). */
 const APP_ROLE = 'lbi_app';
+/** The service role of the API and workers' login (SERVICE_DB_ROLE in libs/server). */
+const SERVICE_ROLE = 'lbi_service';
 
 /**
  * Scans: a tenant's stored state or national rankings. A tenant table like every other: client_id
- * with a foreign key and an index, and row-level security enabled and forced with the same policy.
+ * with a foreign key and an index, row-level security enabled and forced with the same policy, and
+ * the service role's cross-tenant maintenance policy (the stale-run reaper fails abandoned scans).
+ * The service role's table privileges come from the default privileges of the privacy migration.
  */
 export class Scans1795660200000 implements MigrationInterface {
   name = 'Scans1795660200000';
@@ -26,9 +30,13 @@ export class Scans1795660200000 implements MigrationInterface {
          USING (client_id = NULLIF(current_setting('app.client_id', true), '')::uuid)
          WITH CHECK (client_id = NULLIF(current_setting('app.client_id', true), '')::uuid)`,
     );
+    await queryRunner.query(
+      `CREATE POLICY platform_maintenance ON scans TO ${SERVICE_ROLE} USING (true) WITH CHECK (true)`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP POLICY IF EXISTS platform_maintenance ON scans`);
     await queryRunner.query(`DROP POLICY IF EXISTS tenant_isolation ON scans`);
     await queryRunner.query(`REVOKE ALL ON scans FROM ${APP_ROLE}`);
     await queryRunner.query(`ALTER TABLE "scans" DROP CONSTRAINT "FK_ddf19fc42ffa088ed08919b2716"`);

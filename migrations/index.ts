@@ -1,5 +1,6 @@
 import { InitialSchema1795651200000 } from './1795651200000-initial-schema';
 import { RowLevelSecurity1795651300000 } from './1795651300000-row-level-security';
+import { PrivacyHardening1795651400000 } from './1795651400000-privacy-hardening';
 import { TradeAreasAndBusiness1795660000000 } from './1795660000000-trade-areas-and-business';
 import { PublicCensusCache1795660100000 } from './1795660100000-public-census-cache';
 import { Scans1795660200000 } from './1795660200000-scans';
@@ -8,6 +9,7 @@ import { Scans1795660200000 } from './1795660200000-scans';
 export const MIGRATIONS = [
   InitialSchema1795651200000,
   RowLevelSecurity1795651300000,
+  PrivacyHardening1795651400000,
   TradeAreasAndBusiness1795660000000,
   PublicCensusCache1795660100000,
   Scans1795660200000,

@@ -14,6 +14,7 @@ export enum JobName {
   RecomputeScores = 'recompute_scores',
   GenerateReport = 'generate_report',
   GenerateScan = 'generate_scan',
+  PurgeUploads = 'purge_uploads',
 }
 
 /** Jobs that act inside one tenant carry its id; the job runner enters that tenant before the handler runs. */
@@ -48,6 +49,8 @@ export interface JobPayloads {
   [JobName.GenerateReport]: TenantJobPayload & { report_id: string };
   /** Ranks every ZCTA of a state or of the nation for a category into a queued scan's payload. */
   [JobName.GenerateScan]: TenantJobPayload & { scan_id: string };
+  /** Platform maintenance: deletes uploaded files older than the retention window, across tenants. */
+  [JobName.PurgeUploads]: { older_than_ms: number };
 }
 
 /** Payload of refresh_census and refresh_census_business. */

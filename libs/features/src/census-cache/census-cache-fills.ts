@@ -10,7 +10,7 @@ import {
   planCensusRequests,
 } from '@lbi/census';
 import { ReportStatus } from '@lbi/contracts';
-import { AppConfig } from '@lbi/server';
+import { AppConfig, errorMessageWithoutPii, rawWrite } from '@lbi/server';
 import { DataSource } from 'typeorm';
 import { CENSUS_FETCH_TUNING, CENSUS_HTTP, type CensusFetchTuning } from '../census/census-tuning';
 import { resolveVintage, type ResolvedVintage } from '../census/census-vintage';
@@ -238,18 +238,15 @@ export class CensusCacheFills {
     vintage: number,
     details: Record<string, unknown>,
   ): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE public_cache_fills SET status = $2, vintage = $3, started_at = COALESCE(started_at, now()),
-         details = details || $4::jsonb, updated_at = now() WHERE id = $1`,
+    await this.write(
+      `status = $2, vintage = $3, started_at = COALESCE(started_at, now()), details = details || $4::jsonb`,
       [fill.id, ReportStatus.Running, vintage, JSON.stringify(details)],
+      { details },
     );
   }
 
   private async progress(fill: PublicCacheFill, requests: number, rows: number): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE public_cache_fills SET requests = $2, rows_written = $3, updated_at = now() WHERE id = $1`,
-      [fill.id, requests, rows],
-    );
+    await this.write(`requests = $2, rows_written = $3`, [fill.id, requests, rows], {});
   }
 
   private async succeed(
@@ -258,20 +255,32 @@ export class CensusCacheFills {
     rows: number,
     details: Record<string, unknown>,
   ) {
-    await this.dataSource.query(
-      `UPDATE public_cache_fills SET status = $2, requests = $3, rows_written = $4, details = details || $5::jsonb,
-         error_message = NULL, finished_at = now(), updated_at = now() WHERE id = $1`,
+    await this.write(
+      `status = $2, requests = $3, rows_written = $4, details = details || $5::jsonb, error_message = NULL,
+       finished_at = now()`,
       [fill.id, ReportStatus.Success, requests, rows, JSON.stringify(details)],
+      { details },
     );
   }
 
   private async fail(fill: PublicCacheFill, error: unknown, requests: number, rows: number): Promise<void> {
-    const message =
-      error instanceof CensusFetchError || error instanceof Error ? error.message : String(error);
-    await this.dataSource.query(
-      `UPDATE public_cache_fills SET status = $2, requests = $3, rows_written = $4, error_message = $5,
-         finished_at = now(), updated_at = now() WHERE id = $1`,
-      [fill.id, ReportStatus.Failed, requests, rows, `The cache fill failed: ${message}`.slice(0, 2000)],
+    const text = error instanceof CensusFetchError || error instanceof Error ? error.message : String(error);
+    const message = errorMessageWithoutPii(`The cache fill failed: ${text}`.slice(0, 2000));
+    await this.write(
+      `status = $2, requests = $3, rows_written = $4, error_message = $5, finished_at = now()`,
+      [fill.id, ReportStatus.Failed, requests, rows, message],
+      { error_message: message },
+    );
+  }
+
+  /** Platform data on the service connection, through the raw-write PII check like every raw write. */
+  private async write(set: string, params: unknown[], text: Record<string, unknown>): Promise<void> {
+    await rawWrite(
+      this.dataSource.manager,
+      'public_cache_fills',
+      `UPDATE public_cache_fills SET ${set}, updated_at = now() WHERE id = $1`,
+      params,
+      text,
     );
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { type BusinessCountRow, zctaSourceUrls } from '@lbi/census';
+import { type BusinessCountRow, isAcsVariableId, zctaSourceUrls } from '@lbi/census';
 import { ReportStatus } from '@lbi/contracts';
-import { AppConfig, type TenantTransaction } from '@lbi/server';
+import { AppConfig, rawWrite, type TenantTransaction } from '@lbi/server';
 import { DataSource } from 'typeorm';
 
 /** The trigger of fills that loaded a bundled snapshot instead of asking the API. */
@@ -12,6 +12,28 @@ export interface BusinessCoverage {
   /** `US`, or the state a snapshot covers. */
   scope: string;
   snapshot: boolean;
+}
+
+const NUMBER_CELL = /^-?\d+(\.\d+)?$/;
+
+/**
+ * The cache holds what the Census API answers for ACS variables: numbers (annotation codes are negative
+ * numbers) and nulls, keyed by variable id. Anything else is refused before it is written, so no free
+ * text (and no PII) can enter the public cache; this shape check stands in for the PII scan, which
+ * would cost seconds per national fill on values that can only be numbers.
+ */
+export function assertCensusCells(
+  zcta: string,
+  values: Record<string, string | null>,
+): Record<string, string | null> {
+  if (!/^\d{5}$/.test(zcta))
+    throw new Error(`the public Census cache takes 5-digit ZCTAs, not '${zcta.slice(0, 8)}'`);
+  for (const [variable, value] of Object.entries(values)) {
+    if (!isAcsVariableId(variable) || (value !== null && value !== '' && !NUMBER_CELL.test(value))) {
+      throw new Error(`ZCTA ${zcta}: the public Census cache takes ACS variable ids with numbers only`);
+    }
+  }
+  return values;
 }
 
 /** Rows per INSERT into the cache: one array per column (unnest), so a statement has five parameters. */
@@ -98,16 +120,21 @@ export class PublicCensusCache {
         ? 'DO NOTHING'
         : 'DO UPDATE SET cells = EXCLUDED.cells, source = EXCLUDED.source, absent = EXCLUDED.absent, fetched_at = now()';
     const rows: [string, Record<string, string | null>, boolean][] = [];
-    for (const [zcta, entry] of cells) rows.push([zcta, entry.values, false]);
+    for (const [zcta, entry] of cells) rows.push([zcta, assertCensusCells(zcta, entry.values), false]);
     for (const zcta of absent) if (!cells.has(zcta)) rows.push([zcta, {}, true]);
     // One JSON document per batch: PostgreSQL parses it in one go, which is several times faster than
     // a jsonb[] parameter (whose every element the driver quotes and escapes) and near a raw COPY.
     for (let start = 0; start < rows.length; start += CACHE_WRITE_BATCH) {
-      await this.dataSource.query(
+      const batch = rows.slice(start, start + CACHE_WRITE_BATCH);
+      await rawWrite(
+        this.dataSource.manager,
+        'public_acs_zctas',
         `INSERT INTO public_acs_zctas (vintage, zcta, cells, source, absent, fetched_at)
          SELECT $1, e->>0, e->1, $2, (e->>2)::boolean, now() FROM jsonb_array_elements($3::jsonb) AS e
          ON CONFLICT (vintage, zcta) ${conflict}`,
-        [vintage, source, JSON.stringify(rows.slice(start, start + CACHE_WRITE_BATCH))],
+        [vintage, source, JSON.stringify(batch)],
+        // No text: assertCensusCells let through ACS variable ids and numbers only.
+        {},
       );
     }
     return rows.length;
@@ -166,10 +193,14 @@ export class PublicCensusCache {
       ]);
       for (let start = 0; start < rows.length; start += CACHE_WRITE_BATCH * 5) {
         const batch = rows.slice(start, start + CACHE_WRITE_BATCH * 5);
-        await manager.query(
+        await rawWrite(
+          manager,
+          'public_business_counts',
           `INSERT INTO public_business_counts (vintage, naics, zip, establishments)
            SELECT $1, $2, u.zip, u.establishments FROM unnest($3::varchar[], $4::int[]) AS u(zip, establishments)`,
           [year, naics, batch.map((r) => r.zip), batch.map((r) => r.establishments)],
+          // Codes and counts only: no text to check.
+          {},
         );
       }
     });

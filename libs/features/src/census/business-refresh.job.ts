@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { BUSINESS_SOURCE, loadCrosswalk, planBusinessRequests } from '@lbi/census';
 import { JobName, JobPayload, RunStatus } from '@lbi/contracts';
 import { COMPETITOR_NAICS } from '@lbi/scoring';
-import { AppConfig, JobAttempt, JobHandler, TenantContext, TenantDb } from '@lbi/server';
+import { AppConfig, JobAttempt, JobHandler, TenantDb } from '@lbi/server';
 import { CensusCacheFills } from '../census-cache/census-cache-fills';
 import { PublicCensusCache } from '../census-cache/public-census-cache';
 import { IngestionRunsService } from '../ingestion/ingestion-runs.service';
@@ -43,7 +43,8 @@ export class BusinessRefreshJob {
 
   private async execute(payload: JobPayload<JobName.RefreshCensusBusiness>): Promise<RefreshCensusResult> {
     const runId = payload.ingestion_run_id;
-    const clientId = TenantContext.requireClientId();
+    // The payload names the tenant; the runner entered the same one for the services called below.
+    const clientId = payload.client_id;
     const { geography, resolved, notes, zipDetails } = await geographyToRefresh(
       this.tenantDb,
       clientId,

@@ -1,7 +1,7 @@
 import type { ZipCrosswalk } from '@lbi/census';
 import { SignalType, SourceType } from '@lbi/contracts';
 import { establishmentsMetric } from '@lbi/scoring';
-import type { TenantTransaction } from '@lbi/server';
+import { rawWrite, type TenantTransaction } from '@lbi/server';
 
 export const BUSINESS_DATASET = 'cbp';
 
@@ -101,7 +101,11 @@ export async function upsertBusinessSignals(
 ): Promise<number> {
   for (let start = 0; start < rows.length; start += batchSize) {
     const batch = rows.slice(start, start + batchSize);
-    await db.manager.query(
+    const metadata = batch.map((r) => r.metadata);
+    const urls = batch.map((r) => r.source_url);
+    await rawWrite(
+      db.manager,
+      'demand_signals',
       `INSERT INTO demand_signals
          (client_id, geography_id, signal_type, source_type, zip_code, zcta, metric, value, vintage, dataset,
           metadata, source_url)
@@ -122,9 +126,11 @@ export async function upsertBusinessSignals(
         batch.map((r) => r.metric),
         batch.map((r) => r.value),
         batch.map((r) => r.vintage),
-        batch.map((r) => JSON.stringify(r.metadata)),
-        batch.map((r) => r.source_url),
+        metadata.map((m) => JSON.stringify(m)),
+        urls,
       ],
+      // Counts are numbers; the text is the notes and the key-free source URLs (distinct ones suffice).
+      { metadata: [...new Set(metadata)], source_url: [...new Set(urls)] },
     );
   }
   return rows.length;

@@ -9,7 +9,7 @@ import {
   planCensusRequests,
 } from '@lbi/census';
 import { JobName, JobPayload, RunStatus } from '@lbi/contracts';
-import { AppConfig, JobAttempt, JobHandler, TenantContext, TenantDb } from '@lbi/server';
+import { AppConfig, JobAttempt, JobHandler, TenantDb } from '@lbi/server';
 import { PublicCensusCache } from '../census-cache/public-census-cache';
 import { IngestionRunsService } from '../ingestion/ingestion-runs.service';
 import { geographyToRefresh, runCensusRefresh, type RefreshCensusResult } from './census-run';
@@ -62,7 +62,8 @@ export class CensusRefreshJob {
 
   private async execute(payload: JobPayload<JobName.RefreshCensus>): Promise<RefreshCensusResult> {
     const runId = payload.ingestion_run_id;
-    const clientId = TenantContext.requireClientId();
+    // The payload names the tenant; the runner entered the same one for the services called below.
+    const clientId = payload.client_id;
     const { geography, resolved, notes, zipDetails } = await geographyToRefresh(
       this.tenantDb,
       clientId,

@@ -54,9 +54,7 @@ export class CensusRefreshService {
     details: Record<string, unknown> = {},
     source: CensusSource = SourceType.Census,
   ) {
-    const run = await TenantContext.run({ clientId }, () =>
-      this.runs.create({ geographyId, sourceType: source, details }),
-    );
+    const run = await this.runs.create(clientId, { geographyId, sourceType: source, details });
     await this.queue.enqueue(REFRESH_JOBS[source], {
       client_id: clientId,
       ingestion_run_id: run.id,

@@ -25,6 +25,7 @@ import { noGeography, requireGeography } from './geography-lookup';
 import { Scan } from '../scans/scan.entity';
 import { Geography, ZctaResolution } from './geography.entity';
 import { countiesTradeArea, ringTradeArea, type TradeAreaResult, type TradeAreaSources } from './trade-area';
+import { zipCodeListProblem } from './dto/zip-code-list.validator';
 import { checkGeographyZips } from './zip-codes';
 import type { FromScanDto, TradeAreaPreviewQueryDto } from './dto/trade-area.dto';
 
@@ -89,7 +90,7 @@ export class GeographiesService {
     if (given.length !== 1) {
       throw new BadRequestException(
         given.length === 0
-          ? 'Send the ZIPs as zip_codes, a ring as around {zip_code, radius_miles}, counties, or from_scan {scan_id, top}'
+          ? `${zipCodeListProblem(undefined)}, or a ring as around {zip_code, radius_miles}, counties, or from_scan {scan_id, top}`
           : `Send only one of ${given.join(', ')}: each says which ZIPs the geography holds`,
       );
     }

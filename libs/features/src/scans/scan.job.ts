@@ -2,7 +2,15 @@ import { Injectable, Logger } from '@nestjs/common';
 import { loadCrosswalk } from '@lbi/census';
 import { JobName, JobPayload, ReportStatus } from '@lbi/contracts';
 import { competitorsOf } from '@lbi/scoring';
-import { isPermanentJobError, JobAttempt, JobHandler, PermanentJobError, TenantDb } from '@lbi/server';
+import {
+  errorMessageWithoutPii,
+  isPermanentJobError,
+  JobAttempt,
+  JobHandler,
+  PermanentJobError,
+  rawWrite,
+  TenantDb,
+} from '@lbi/server';
 import { CensusCacheFills } from '../census-cache/census-cache-fills';
 import { PublicCensusCache } from '../census-cache/public-census-cache';
 import { resolveScanScope } from '../census-cache/scan-scope';
@@ -43,11 +51,15 @@ export class ScanJob {
       this.logger.log({ msg: 'scan generated', scan_id: claimed.id });
     } catch (error) {
       if (attempt.isFinalAttempt || isPermanentJobError(error)) {
-        const message = error instanceof Error ? error.message : String(error);
+        const text = error instanceof Error ? error.message : String(error);
+        const message = errorMessageWithoutPii(`The scan could not be generated: ${text}`);
         await this.tenantDb.run(payload.client_id, (db) =>
-          db.manager.query(
+          rawWrite(
+            db.manager,
+            'scans',
             `UPDATE scans SET status = $1, error_message = $2, finished_at = now(), updated_at = now() WHERE id = $3`,
-            [ReportStatus.Failed, `The scan could not be generated: ${message}`, claimed.id],
+            [ReportStatus.Failed, message, claimed.id],
+            { error_message: message },
           ),
         );
       }

@@ -1,18 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MAX_GEOGRAPHY_ZIPS } from '@lbi/contracts';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayNotEmpty,
-  IsArray,
-  IsNotEmpty,
-  IsString,
-  MaxLength,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
-import { tooManyZips } from '../zip-codes';
+import { IsArray, IsNotEmpty, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { FromScanDto, RingDto } from './trade-area.dto';
+import { IsZipCodeList } from './zip-code-list.validator';
 import { trimmed } from './trimmed';
 
 /** Exactly one of zip_codes, around (a ring), counties or from_scan says which ZIPs the geography holds. */
@@ -32,11 +23,7 @@ export class CreateGeographyDto {
       'US ZIP codes as 5-digit strings (ZIP+4 is read as its ZIP). Each must be a ZIP of the UDS Mapper 2022 crosswalk; duplicates are dropped, order is kept.',
   })
   @ValidateIf((dto: CreateGeographyDto) => dto.zip_codes !== undefined)
-  @IsArray({ message: 'zip_codes must be an array of ZIP code strings, e.g. ["19002", "19034"]' })
-  @ArrayNotEmpty({ message: 'zip_codes must list at least one ZIP code' })
-  @ArrayMaxSize(MAX_GEOGRAPHY_ZIPS, {
-    message: (args) => tooManyZips(Array.isArray(args.value) ? args.value.length : 0),
-  })
+  @IsZipCodeList()
   zip_codes?: unknown[];
 
   @ApiPropertyOptional({

@@ -1,18 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { MAX_GEOGRAPHY_ZIPS } from '@lbi/contracts';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayNotEmpty,
-  IsArray,
-  IsNotEmpty,
-  IsString,
-  MaxLength,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
-import { tooManyZips } from '../zip-codes';
+import { IsArray, IsNotEmpty, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { RingUpdateDto } from './trade-area.dto';
+import { IsZipCodeList } from './zip-code-list.validator';
 import { trimmed } from './trimmed';
 
 /**
@@ -36,11 +27,7 @@ export class UpdateGeographyDto {
       'The complete new list. Signals, property aggregates and scores of ZIPs no longer listed are deleted.',
   })
   @ValidateIf((dto: UpdateGeographyDto) => dto.zip_codes !== undefined)
-  @IsArray({ message: 'zip_codes must be an array of ZIP code strings, e.g. ["19002", "19034"]' })
-  @ArrayNotEmpty({ message: 'zip_codes must list at least one ZIP code' })
-  @ArrayMaxSize(MAX_GEOGRAPHY_ZIPS, {
-    message: (args) => tooManyZips(Array.isArray(args.value) ? args.value.length : 0),
-  })
+  @IsZipCodeList()
   zip_codes?: unknown[];
 
   @ApiPropertyOptional({
