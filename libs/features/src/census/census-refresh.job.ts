@@ -64,11 +64,13 @@ export class CensusRefreshService {
   /** Creates the run (committed first, so a worker always finds it) and enqueues the job. */
   async startFor(clientId: string, geographyId: string, details: Record<string, unknown> = {}) {
     const run = await this.runs.create(clientId, { geographyId, sourceType: SourceType.Census, details });
-    await this.queue.enqueue(JobName.RefreshCensus, {
-      client_id: clientId,
-      ingestion_run_id: run.id,
-      geography_id: geographyId,
-    });
+    await this.runs.enqueueOrFail(clientId, run.id, () =>
+      this.queue.enqueue(JobName.RefreshCensus, {
+        client_id: clientId,
+        ingestion_run_id: run.id,
+        geography_id: geographyId,
+      }),
+    );
     return { ingestion_run_id: run.id };
   }
 }
