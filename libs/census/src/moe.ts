@@ -74,3 +74,47 @@ export function coefficientOfVariation(estimate: number | null, moe: number | nu
 export function isReliable(cv: number | null, threshold: number = ACS_CV_RELIABILITY_THRESHOLD): boolean {
   return cv !== null && Number.isFinite(cv) && cv <= threshold;
 }
+
+/** Outcome of Census's test of two estimates at 90% confidence. */
+export interface EstimateComparison {
+  /** a − b */
+  readonly difference: number;
+  /** Standard error of the difference; null when either estimate has no MOE. */
+  readonly se_difference: number | null;
+  /** |a − b| / SE of the difference; null when it cannot be computed (Infinity when both are exact). */
+  readonly z: number | null;
+  /** true: significantly different at 90%; false: not; null: not testable (an MOE is missing). */
+  readonly significant: boolean | null;
+}
+
+/**
+ * Are two estimates different at 90% confidence? |a − b| / √(SE_a² + SE_b²) > 1.645 (ACS General
+ * Handbook ch. 7). When `a` is part of `b` (a ZIP inside the geography it is compared with),
+ * `overlapShare` is its share f of b's universe and the covariance is taken out:
+ * SE_diff = √((1 − 2f)·SE_a² + SE_b²).
+ */
+export function compareEstimates(
+  a: { value: number; moe: number | null },
+  b: { value: number; moe: number | null },
+  options: { overlapShare?: number } = {},
+): EstimateComparison {
+  const difference = a.value - b.value;
+  if (a.moe === null || b.moe === null || !Number.isFinite(a.moe) || !Number.isFinite(b.moe)) {
+    return { difference, se_difference: null, z: null, significant: null };
+  }
+  const f = Math.min(1, Math.max(0, options.overlapShare ?? 0));
+  const seA = standardError(a.moe);
+  const seB = standardError(b.moe);
+  const variance = Math.max(0, (1 - 2 * f) * seA * seA + seB * seB);
+  const seDifference = Math.sqrt(variance);
+  if (seDifference === 0) {
+    return {
+      difference,
+      se_difference: 0,
+      z: difference === 0 ? 0 : Infinity,
+      significant: difference !== 0,
+    };
+  }
+  const z = Math.abs(difference) / seDifference;
+  return { difference, se_difference: seDifference, z, significant: z > ACS_Z_90 };
+}
