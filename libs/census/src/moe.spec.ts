@@ -51,6 +51,12 @@ describe('moeOfProportion', () => {
     expect(moeOfProportion(5256, 330, 6384, 489)).toBeCloseTo(moeOfRatio(5256, 330, 6384, 489) as number, 12);
   });
 
+  it('does not claim an exact 100%: 19373 owners 747 ±136 of 747 ±136 takes the ratio formula', () => {
+    // 136² − 1 · 136² = 0 would give ±0; √(136² + 136²) / 747 = 192.33 / 747 = 0.25747
+    expect(moeOfProportion(747, 136, 747, 136)).toBeCloseTo(0.25747, 5);
+    expect(moeOfProportion(0, 0, 747, 0)).toBe(0);
+  });
+
   it('is null for an empty universe', () => {
     expect(moeOfProportion(0, 11, 0, 11)).toBeNull();
   });

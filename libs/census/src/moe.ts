@@ -34,7 +34,9 @@ export function moeOfSum(moes: readonly number[], estimates?: readonly number[])
 
 /**
  * MOE of a proportion p = x / y where x is a subset of y: √(MOE_x² − p²·MOE_y²) / y. When the radicand is
- * negative the handbook says to use the ratio formula (+ instead of −). Null when y is 0.
+ * negative the handbook says to use the ratio formula (+ instead of −). A radicand of exactly 0 from
+ * inputs that do have an error (x = y, e.g. every household owns: 747 ± 136 of 747 ± 136) would claim
+ * an exact 100%; the ratio formula is used there too. Null when y is 0.
  */
 export function moeOfProportion(x: number, moeX: number, y: number, moeY: number): number | null {
   assertMoe(moeX, 'MOE of the numerator');
@@ -42,7 +44,7 @@ export function moeOfProportion(x: number, moeX: number, y: number, moeY: number
   if (y === 0) return null;
   const p = x / y;
   const radicand = moeX * moeX - p * p * moeY * moeY;
-  if (radicand < 0) return moeOfRatio(x, moeX, y, moeY);
+  if (radicand < 0 || (radicand === 0 && moeX > 0)) return moeOfRatio(x, moeX, y, moeY);
   return Math.sqrt(radicand) / y;
 }
 

@@ -1,4 +1,4 @@
-import { display, formatPercent } from './format';
+import { display, formatInteger, formatPercent } from './format';
 
 describe('display: every number with its unit and ± margin', () => {
   it('writes shares, dollars, years and counts with their margins', () => {
@@ -35,5 +35,19 @@ describe('display: every number with its unit and ± margin', () => {
     expect(formatPercent(57 / 3769)).toBe('1.5%');
     expect(formatPercent(0)).toBe('0%');
     expect(formatPercent(0.27)).toBe('27%');
+  });
+});
+
+describe('formatInteger', () => {
+  it('groups thousands the en-US way', () => {
+    expect([0, 999, 1000, 22838, 1234567, -1500, 249.6].map(formatInteger)).toEqual([
+      '0',
+      '999',
+      '1,000',
+      '22,838',
+      '1,234,567',
+      '-1,500',
+      '250',
+    ]);
   });
 });

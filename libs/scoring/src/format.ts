@@ -6,10 +6,18 @@ import { type Censoring, censoredLabel } from '@lbi/census';
 
 import type { FeatureUnit } from './features';
 
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-
-export const formatInteger = (x: number): string => integer.format(Math.round(x));
-export const formatDollars = (x: number): string => `$${integer.format(Math.round(x))}`;
+/** 1234567 → "1,234,567" (en-US grouping; hand-written because Intl is slow in per-ZIP loops). */
+export function formatInteger(x: number): string {
+  const n = Math.round(x);
+  const digits = String(Math.abs(n));
+  let out = '';
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += ',';
+    out += digits[i];
+  }
+  return n < 0 ? `-${out}` : out;
+}
+export const formatDollars = (x: number): string => `$${formatInteger(x)}`;
 /** Whole percent; one decimal under 10% so a 1.5% share does not read as 2%. */
 export const formatPercent = (x: number): string =>
   Math.abs(x) < 0.1 && x !== 0 ? `${(x * 100).toFixed(1)}%` : `${Math.round(x * 100)}%`;

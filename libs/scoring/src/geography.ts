@@ -4,8 +4,11 @@
 // - counts: the average per ZCTA, MOE √Σ MOE² / n;
 // - medians: the pooled median of the summed brackets when every ZCTA has them (SE by the ACS
 //   accuracy method), else the mean of the ZCTA medians weighted by the median's own universe.
+// A ZCTA whose MOE is unknown while others' are known enters the MOE as if its CV were 30%.
 
 import {
+  ACS_CV_RELIABILITY_THRESHOLD,
+  ACS_Z_90,
   acsVariableByMetric,
   medianDefinition,
   moeOfProportion,
@@ -26,6 +29,15 @@ export interface GeographyFigure {
   overlap: Map<string, number>;
 }
 
+/**
+ * The MOE a part enters the geography's MOE with: its own, or, when it has none while other parts do,
+ * one as large as a CV of 30% (the reliability threshold) would give. All unknown: null.
+ */
+function moesOrAssumed(parts: readonly { value: number; moe: number | null }[]): number[] | null {
+  if (parts.length === 0 || parts.every((p) => p.moe === null)) return null;
+  return parts.map((p) => p.moe ?? ACS_Z_90 * ACS_CV_RELIABILITY_THRESHOLD * Math.abs(p.value));
+}
+
 const none = (method: string): GeographyFigure => ({
   value: null,
   moe: null,
@@ -39,21 +51,23 @@ function pooledShare(def: FeatureDef, units: readonly ZipData[]): GeographyFigur
   if (parts.length === 0) return none('pooled share');
   const num = parts.reduce((s, x) => s + x.p!.num.value, 0);
   const den = parts.reduce((s, x) => s + x.p!.den.value, 0);
-  const known = parts.every((x) => x.p!.num.moe !== null && x.p!.den.moe !== null);
-  const moe = known
-    ? moeOfProportion(
-        num,
-        moeOfSum(
-          parts.map((x) => x.p!.num.moe as number),
-          parts.map((x) => x.p!.num.value),
-        ),
-        den,
-        moeOfSum(
-          parts.map((x) => x.p!.den.moe as number),
-          parts.map((x) => x.p!.den.value),
-        ),
-      )
-    : null;
+  const numMoes = moesOrAssumed(parts.map((x) => x.p!.num));
+  const denMoes = moesOrAssumed(parts.map((x) => x.p!.den));
+  const moe =
+    numMoes && denMoes
+      ? moeOfProportion(
+          num,
+          moeOfSum(
+            numMoes,
+            parts.map((x) => x.p!.num.value),
+          ),
+          den,
+          moeOfSum(
+            denMoes,
+            parts.map((x) => x.p!.den.value),
+          ),
+        )
+      : null;
   const overlap = new Map(parts.map((x) => [x.u.zip_code, x.p!.den.value / den]));
   return {
     value: den > 0 ? num / den : null,
@@ -68,9 +82,10 @@ function averagePerZcta(values: readonly { u: ZipData; v: FeatureValue }[]): Geo
   if (values.length === 0) return none('average per ZCTA');
   const n = values.length;
   const value = values.reduce((s, x) => s + x.v.value, 0) / n;
-  const moe = values.every((x) => x.v.moe !== null)
+  const moes = moesOrAssumed(values.map((x) => x.v));
+  const moe = moes
     ? moeOfSum(
-        values.map((x) => x.v.moe as number),
+        moes,
         values.map((x) => x.v.value),
       ) / n
     : null;
@@ -134,9 +149,8 @@ function medianFigure(def: FeatureDef, values: readonly { u: ZipData; v: Feature
   const w = weighted.reduce((s, x) => s + x.w, 0);
   if (w === 0) return none(`mean of the ZCTA medians weighted by ${label}`);
   const value = weighted.reduce((s, x) => s + x.v.value * x.w, 0) / w;
-  const moe = weighted.every((x) => x.v.moe !== null && !x.v.censored)
-    ? Math.sqrt(weighted.reduce((s, x) => s + (x.w * (x.v.moe as number)) ** 2, 0)) / w
-    : null;
+  const moes = weighted.some((x) => x.v.censored) ? null : moesOrAssumed(weighted.map((x) => x.v));
+  const moe = moes ? Math.sqrt(weighted.reduce((s, x, i) => s + (x.w * moes[i]) ** 2, 0)) / w : null;
   const censored = weighted.filter((x) => x.v.censored).length;
   const note =
     censored > 0

@@ -7,6 +7,10 @@ import type { Reliability } from '@lbi/contracts';
 
 import type { FeatureDef, FeatureValue } from './features';
 
+// Read once: the library's exports are getters, costly in per-ZIP loops.
+const Z90 = ACS_Z_90;
+const CV_THRESHOLD = ACS_CV_RELIABILITY_THRESHOLD;
+
 /** A median year built (or any calendar year) with a larger 90% MOE than this is unreliable. */
 export const YEAR_MOE_RELIABILITY_THRESHOLD = 10;
 
@@ -22,9 +26,7 @@ export interface ReliabilityVerdict {
 
 /** The smallest standard error that would make `value` unreliable: CV 30%, or 10 years for a year. */
 export function thresholdStandardError(def: FeatureDef, value: number): number {
-  return def.unit === 'year'
-    ? YEAR_MOE_RELIABILITY_THRESHOLD / ACS_Z_90
-    : ACS_CV_RELIABILITY_THRESHOLD * Math.abs(value);
+  return def.unit === 'year' ? YEAR_MOE_RELIABILITY_THRESHOLD / Z90 : CV_THRESHOLD * Math.abs(value);
 }
 
 /**
@@ -45,7 +47,7 @@ export function judgeReliability(
   if (v.moe === 0 && v.moe_code === '-555555555')
     return { reliability: 'exact', cv: 0, se: 0, assumed: false };
   if (v.moe !== null) {
-    const se = v.moe / ACS_Z_90;
+    const se = v.moe / Z90;
     if (def.unit === 'year') {
       return {
         reliability: v.moe > YEAR_MOE_RELIABILITY_THRESHOLD ? 'unreliable' : 'reliable',
@@ -56,7 +58,7 @@ export function judgeReliability(
     }
     const cv = coefficientOfVariation(v.value, v.moe);
     // A zero estimate has no CV: its error is all there is.
-    const reliable = cv !== null && cv <= ACS_CV_RELIABILITY_THRESHOLD;
+    const reliable = cv !== null && cv <= CV_THRESHOLD;
     return { reliability: reliable ? 'reliable' : 'unreliable', cv, se, assumed: false };
   }
   if (largestPublishedSe === null && v.moe_code === null) {

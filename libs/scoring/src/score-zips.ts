@@ -20,6 +20,10 @@ import { assignTiers, compareWithGeography } from './significance';
 import type { ScoreInput, ScoreZipsOutput, ZipScoreResult } from './types';
 import { type ZipData, collectZipData } from './zip-data';
 
+// Read once: the library's exports are getters, costly in per-ZIP loops.
+const Z90 = ACS_Z_90;
+const CV_THRESHOLD = ACS_CV_RELIABILITY_THRESHOLD;
+
 /** ZIPs with fewer households than this are flagged "small sample" and down-weighted. */
 export const SMALL_SAMPLE_HOUSEHOLDS = 200;
 /** A small-sample ZIP's score is multiplied by this. */
@@ -75,6 +79,8 @@ interface ScoredFeature {
   percentileSe: number[];
   /** No unit of the geography has an MOE for it. */
   withoutMoe: boolean;
+  /** The geography figure as a client reads it (the same for every ZIP). */
+  geographyDisplay: string;
 }
 
 function scoreFeature(
@@ -85,8 +91,7 @@ function scoreFeature(
   values: (FeatureValue | null)[],
 ): ScoredFeature {
   const published = values.filter((v): v is FeatureValue => v !== null && v.moe !== null && !v.censored);
-  const largestSe =
-    published.length > 0 ? Math.max(...published.map((v) => (v.moe as number) / ACS_Z_90)) : null;
+  const largestSe = published.length > 0 ? Math.max(...published.map((v) => (v.moe as number) / Z90)) : null;
   const verdicts = values.map((v) => (v ? judgeReliability(def, v, largestSe) : null));
   const index = new Map(units.map((u, i) => [u, i]));
   const figure = geographyFigure(def, units, (u) => values[index.get(u) as number]);
@@ -127,6 +132,7 @@ function scoreFeature(
     percentile,
     percentileSe,
     withoutMoe: def.source === 'census' && published.length === 0,
+    geographyDisplay: geographyDisplay(def, figure),
   };
 }
 
@@ -138,20 +144,20 @@ const UNKNOWN_REASON: Record<string, string> = {
 };
 
 function reliabilityWarning(f: ScoredFeature, v: FeatureValue, verdict: ReliabilityVerdict): string | null {
+  if (
+    verdict.reliability !== 'unreliable' &&
+    verdict.reliability !== 'unknown' &&
+    verdict.reliability !== 'censored'
+  ) {
+    return null;
+  }
   const label = f.def.label;
-  const shown = display({
-    unit: f.def.unit,
-    value: v.value,
-    moe: v.moe,
-    censored: v.censored,
-    metric: f.def.median,
-    noun: f.def.noun,
-  });
+  const shown = displayValue(f.def, v);
   switch (verdict.reliability) {
     case 'unreliable':
       return f.def.unit === 'year'
         ? `${label} ${shown} is unreliable (MOE ±${Math.round(v.moe as number)} years > ${YEAR_MOE_RELIABILITY_THRESHOLD} years): any advantage it shows over the geography is shrunk toward it.`
-        : `${label} is unreliable (CV ${verdict.cv === null ? 'undefined at a zero estimate' : `${Math.round(verdict.cv * 100)}% > ${ACS_CV_RELIABILITY_THRESHOLD * 100}%`}): any advantage it shows over the geography is shrunk toward it.`;
+        : `${label} is unreliable (CV ${verdict.cv === null ? 'undefined at a zero estimate' : `${Math.round(verdict.cv * 100)}% > ${CV_THRESHOLD * 100}%`}): any advantage it shows over the geography is shrunk toward it.`;
     case 'unknown':
       if (!verdict.assumed) return null; // no ZIP has an MOE for it: one caveat for the report instead
       return `${label}: reliability unknown (${UNKNOWN_REASON[v.moe_code ?? ''] ?? 'no margin of error in the inputs for this ZIP'}); weighed like an unreliable estimate.`;
@@ -261,15 +267,8 @@ export function scoreZipsDetailed(input: ScoreInput): ScoreZipsOutput {
         comparison: cmp.comparison,
         z: cmp.z,
         better: cmp.better,
-        display: display({
-          unit: f.def.unit,
-          value: v.value,
-          moe: v.moe,
-          censored: v.censored,
-          metric: f.def.median,
-          noun: f.def.noun,
-        }),
-        geography_display: geographyDisplay(f),
+        display: displayValue(f.def, v),
+        geography_display: f.geographyDisplay,
       };
     });
     if (sumEffective === 0) warnings.push('No scored feature is available for this ZIP.');
@@ -283,7 +282,7 @@ export function scoreZipsDetailed(input: ScoreInput): ScoreZipsOutput {
       components,
       warnings,
       small_sample: smallSample,
-      score_moe: round(ACS_Z_90 * Math.sqrt(variance) * factor * 100, 1),
+      score_moe: round(Z90 * Math.sqrt(variance) * factor * 100, 1),
       tier: 0,
     };
   });
@@ -309,15 +308,27 @@ export function scoreZipsDetailed(input: ScoreInput): ScoreZipsOutput {
   };
 }
 
-function geographyDisplay(f: ScoredFeature): string {
-  if (f.figure.value === null) return 'n/a';
+/** A ZIP's figure as a client reads it: unit, ± margin, or its top or bottom code. */
+function displayValue(def: FeatureDef, v: FeatureValue): string {
   return display({
-    unit: f.def.unit,
-    value: f.figure.value,
-    moe: f.figure.moe,
-    censored: f.figure.censored,
-    metric: f.def.median,
-    noun: f.def.noun,
+    unit: def.unit,
+    value: v.value,
+    moe: v.moe,
+    censored: v.censored,
+    metric: def.median,
+    noun: def.noun,
+  });
+}
+
+function geographyDisplay(def: FeatureDef, figure: GeographyFigure): string {
+  if (figure.value === null) return 'n/a';
+  return display({
+    unit: def.unit,
+    value: figure.value,
+    moe: figure.moe,
+    censored: figure.censored,
+    metric: def.median,
+    noun: def.noun,
   });
 }
 
@@ -346,7 +357,7 @@ function missingComponent(f: ScoredFeature, weight: number): ScoreComponent {
     z: null,
     better: null,
     display: 'n/a',
-    geography_display: geographyDisplay(f),
+    geography_display: f.geographyDisplay,
   };
 }
 

@@ -1,4 +1,4 @@
-import { percentileStandardErrors, shrinkAdvantages, signalVariance } from './shrinkage';
+import { heterogeneity, percentileStandardErrors, shrinkAdvantages, signalVariance } from './shrinkage';
 import { assignTiers, scoresDiffer } from './significance';
 
 // Figures are synthetic and small so the arithmetic can be checked by hand.
@@ -10,10 +10,26 @@ describe('shrinkAdvantages', () => {
     { value: 0.05, se: 0.2, censored: false },
   ];
 
-  it('estimates τ² as the spread of the figures less their mean sampling variance', () => {
-    // mean 0.2375; sample variance 0.04229; mean SE² 0.02005 → τ² 0.02224
-    expect(signalVariance(items)).toBeCloseTo(0.042292 - 0.02005, 5);
+  it('estimates τ² by Paule-Mandel: the τ² at which Q equals n − 1', () => {
+    const tau2 = signalVariance(items)!;
+    expect(tau2).toBeGreaterThan(0);
+    const known = items.map((i) => ({ value: i.value, se: i.se }));
+    expect(heterogeneity(known, tau2)).toBeCloseTo(items.length - 1, 6);
     expect(signalVariance(items.slice(0, 1))).toBeNull();
+    // Figures no more spread than their noise: no true spread, everything shrinks fully.
+    expect(
+      signalVariance([
+        { value: 0.5, se: 0.2, censored: false },
+        { value: 0.52, se: 0.2, censored: false },
+      ]),
+    ).toBe(0);
+  });
+
+  it('is not swamped by one tiny ZCTA with a huge margin (the method of moments would be)', () => {
+    const spread = [0.6, 0.7, 0.8, 0.9].map((value) => ({ value, se: 0.01, censored: false }));
+    const withNoisy = [...spread, { value: 1, se: 0.7, censored: false }];
+    // Variance of the five figures 0.025; mean SE² 0.098: the method of moments gives τ² = 0.
+    expect(signalVariance(withNoisy)!).toBeGreaterThan(0.01);
   });
 
   it('pulls a noisy advantage toward the geography by τ² / (τ² + SE²) and leaves disadvantages alone', () => {

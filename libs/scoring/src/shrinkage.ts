@@ -1,7 +1,7 @@
 // Noise never helps a ZIP. An advantage over the geography (in the category's direction) is shrunk
 // toward the geography figure by k = τ² / (τ² + SE²), the empirical-Bayes weight of the ZIP's own
-// figure, where τ² is the spread of the true values across the geography (the variance of the figures
-// less their mean sampling variance); a disadvantage is kept as published. So a noisy estimate can
+// figure, where τ² is the spread of the true values across the geography (Paule-Mandel estimate); a
+// disadvantage is kept as published. So a noisy estimate can
 // lose standing but never gain it, and no weight moves to the ZIP's other features.
 
 import type { Direction } from './categories';
@@ -22,14 +22,37 @@ export interface ShrinkResult {
   se: number | null;
 }
 
-/** τ² by the method of moments over the figures that have an SE; null with fewer than two. */
+/** Q(τ²) = Σ wᵢ (vᵢ − μ_w)² with wᵢ = 1 / (SEᵢ² + τ²): the generalised heterogeneity statistic. */
+export function heterogeneity(items: readonly { value: number; se: number }[], tau2: number): number {
+  const w = items.map((i) => 1 / Math.max(i.se * i.se + tau2, 1e-18));
+  const sw = w.reduce((s, x) => s + x, 0);
+  const mean = items.reduce((s, i, k) => s + w[k] * i.value, 0) / sw;
+  return items.reduce((s, i, k) => s + w[k] * (i.value - mean) ** 2, 0);
+}
+
+/**
+ * τ², the variance of the true values across the geography, by the Paule-Mandel estimator: the τ²
+ * at which Q(τ²) = n − 1 (0 when even Q(0) is below). Unlike the plain method of moments it is not
+ * swamped by a few tiny ZCTAs with huge margins. Null with fewer than two figures that have an SE.
+ */
 export function signalVariance(items: readonly ShrinkInput[]): number | null {
-  const known = items.filter((i) => i.se !== null && !i.censored);
-  if (known.length < 2) return null;
-  const mean = known.reduce((s, i) => s + i.value, 0) / known.length;
-  const spread = known.reduce((s, i) => s + (i.value - mean) ** 2, 0) / (known.length - 1);
-  const noise = known.reduce((s, i) => s + (i.se as number) ** 2, 0) / known.length;
-  return Math.max(0, spread - noise);
+  const known = items
+    .filter((i) => i.se !== null && !i.censored)
+    .map((i) => ({ value: i.value, se: i.se as number }));
+  const n = known.length;
+  if (n < 2) return null;
+  const target = n - 1;
+  if (heterogeneity(known, 0) <= target) return 0;
+  const mean = known.reduce((s, i) => s + i.value, 0) / n;
+  let hi = known.reduce((s, i) => s + (i.value - mean) ** 2, 0) / (n - 1);
+  while (heterogeneity(known, hi) > target) hi *= 2;
+  let lo = 0;
+  for (let step = 0; step < 60 && hi - lo > 1e-15 * Math.max(1, hi); step++) {
+    const mid = (lo + hi) / 2;
+    if (heterogeneity(known, mid) > target) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
 }
 
 export function shrinkAdvantages(

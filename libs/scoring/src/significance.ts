@@ -2,7 +2,7 @@
 // the geography, so the overlap correction applies), and ZIP scores against each other, grouped into
 // tiers so a rank never claims more precision than the data have.
 
-import { ACS_Z_90, compareEstimates } from '@lbi/census';
+import { compareEstimates } from '@lbi/census';
 import type { Comparison } from '@lbi/contracts';
 
 import type { Direction } from './categories';
@@ -50,8 +50,8 @@ export interface Tierable {
 
 /** Two scores differ at 90% when |Δ| > 1.645 · √(SE₁² + SE₂²). */
 export function scoresDiffer(a: Tierable, b: Tierable): boolean {
-  const se = Math.hypot(a.score_moe / ACS_Z_90, b.score_moe / ACS_Z_90);
-  return Math.abs(a.score - b.score) > ACS_Z_90 * se;
+  // 1.645 · √((m₁/1.645)² + (m₂/1.645)²) = √(m₁² + m₂²): the margins combine directly.
+  return Math.abs(a.score - b.score) > Math.hypot(a.score_moe, b.score_moe);
 }
 
 /**
@@ -62,12 +62,19 @@ export function scoresDiffer(a: Tierable, b: Tierable): boolean {
 export function assignTiers(sorted: Tierable[]): void {
   let tier = 0;
   let members: Tierable[] = [];
+  let top = 0;
+  let smallestMoe = Infinity;
   for (const item of sorted) {
-    if (members.length === 0 || members.some((m) => scoresDiffer(m, item))) {
+    // No member can differ when even the highest score, against the smallest margin, does not.
+    const surelyClose = members.length > 0 && top - item.score <= Math.hypot(smallestMoe, item.score_moe);
+    if (members.length === 0 || (!surelyClose && members.some((m) => scoresDiffer(m, item)))) {
       tier++;
       members = [];
+      top = item.score;
+      smallestMoe = Infinity;
     }
     item.tier = tier;
     members.push(item);
+    smallestMoe = Math.min(smallestMoe, item.score_moe);
   }
 }
