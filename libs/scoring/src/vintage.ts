@@ -6,7 +6,7 @@ import type { CensusSignalInput } from './types';
 export interface VintageSelection {
   /** The report's vintage: the one asked for, else the newest the signals carry, else null (unknown). */
   vintage: string | null;
-  signals: CensusSignalInput[];
+  signals: readonly CensusSignalInput[];
   /** ZIPs that have rows of other vintages only, with those vintages. */
   other_vintage_zips: Map<string, string[]>;
 }

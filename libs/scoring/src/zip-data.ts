@@ -59,19 +59,28 @@ function zctaByZip(
 ): Map<string, string | null> {
   const out = new Map<string, string | null>();
   for (const r of resolution ?? []) out.set(r.zip, r.zcta);
-  const wanted = new Set(zipCodes);
+  const unresolved = new Set(zipCodes.filter((zip) => !out.has(zip)));
   for (const s of signals) {
-    if (s.zcta && wanted.has(s.zip_code) && !out.has(s.zip_code)) out.set(s.zip_code, s.zcta);
+    if (unresolved.size === 0) break;
+    if (s.zcta && unresolved.delete(s.zip_code)) out.set(s.zip_code, s.zcta);
   }
   return out;
 }
 
-// A duplicate (ZCTA, metric) keeps the candidate that sorts first by ZIP, value and MOE, so the choice
-// never depends on the order of the inputs.
-function precedes(a: CensusSignalInput, b: CensusSignalInput): boolean {
-  if (a.zip_code !== b.zip_code) return a.zip_code < b.zip_code;
-  if ((a.value ?? 0) !== (b.value ?? 0)) return (a.value ?? 0) < (b.value ?? 0);
-  return (a.margin_of_error ?? 0) < (b.margin_of_error ?? 0);
+/** A census cell as a Measure: the MOE read as a figure or an annotation code. */
+function measureOf(s: CensusSignalInput): Measure {
+  const raw = s.margin_of_error;
+  if (raw !== null && raw >= 0) return { value: s.value as number, moe: raw, moe_code: null };
+  const { moe, moe_code } = readMoe(raw);
+  return { value: s.value as number, moe, moe_code };
+}
+
+// Copies of one ZCTA's rows (one per ZIP of it) are identical; a true duplicate keeps the smallest
+// (value, MOE, code), so the choice never depends on the order of the inputs.
+function precedes(a: Measure, b: Measure): boolean {
+  if (a.value !== b.value) return a.value < b.value;
+  if (a.moe !== b.moe) return b.moe === null ? false : a.moe === null ? true : a.moe < b.moe;
+  return (a.moe_code ?? '') < (b.moe_code ?? '');
 }
 
 /**
@@ -115,21 +124,13 @@ export function collectZipData(
     for (const zip of list) unitOfZip.set(zip, unit);
   }
 
-  const chosen = new Map<ZipData, Map<string, CensusSignalInput>>();
   for (const s of signals) {
     const unit = unitOfZip.get(s.zip_code);
     if (!unit || !isUsableNumber(s.value)) continue;
-    let metrics = chosen.get(unit);
-    if (!metrics) chosen.set(unit, (metrics = new Map()));
-    const current = metrics.get(s.metric);
-    if (!current || precedes(s, current)) metrics.set(s.metric, s);
+    const measure = measureOf(s);
+    const current = unit.census.get(s.metric);
+    if (!current || precedes(measure, current)) unit.census.set(s.metric, measure);
   }
-  for (const [unit, metrics] of chosen) {
-    for (const [metric, s] of metrics) {
-      unit.census.set(metric, { value: s.value as number, ...readMoe(s.margin_of_error) });
-    }
-  }
-
   if (properties) {
     const byUnit = new Map<ZipData, PropertyAggregateInput[]>();
     for (const p of properties) {
