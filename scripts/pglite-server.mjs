@@ -4,6 +4,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { parseArgs } from 'node:util';
+import { ExchangeQueryQueue } from './pglite-query-queue.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -20,6 +21,8 @@ const server = new PGLiteSocketServer({
   port: Number(values.port),
   maxConnections: Number(values['max-connections']),
 });
+// pglite-socket's own queue interleaves clients' extended-protocol exchanges: see ExchangeQueryQueue.
+server.queryQueue = new ExchangeQueryQueue(db);
 await server.start();
 process.stdout.write(`PGLITE_READY ${values.port}\n`);
 

@@ -6,6 +6,7 @@ export * from './ingestion/ingestion-run.entity';
 export * from './ingestion/ingestion.module';
 export * from './ingestion/property-aggregate.entity';
 export * from './ingestion/stale-run-reaper.job';
+export * from './ingestion/upload-purge.job';
 export * from './ingestion/upload.entity';
 export * from './ingestion/dto/imports.dto';
 export * from './ingestion/import-csv.job';

@@ -8,8 +8,9 @@ import { AccessTokenClaims, AuthUser } from './auth-user';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Verifies `Authorization: Bearer <token>` (signature, expiry) and re-reads the user on every
- * request, so a deactivated or deleted account loses access at once and role changes apply at once.
+ * Verifies `Authorization: Bearer <token>` (signature, expiry, token version) and re-reads the user
+ * on every request, so a deactivated or deleted account or a reset password ends access at once and
+ * role changes apply at once.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
@@ -28,8 +29,12 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   async validate(claims: AccessTokenClaims): Promise<AuthUser | false> {
     if (typeof claims.sub !== 'string' || !UUID.test(claims.sub)) return false;
+    // jsonwebtoken checks `exp` only when present: a token that never expires is refused here.
+    if (typeof claims.exp !== 'number' || !Number.isInteger(claims.ver)) return false;
     const user = await this.users.findById(claims.sub);
     if (!user || !user.isActive) return false;
+    // Issued before a password reset or a deactivation: no longer valid.
+    if (user.tokenVersion !== claims.ver) return false;
     return { userId: user.id, role: user.role, clientId: user.clientId };
   }
 }

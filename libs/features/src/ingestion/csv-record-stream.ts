@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import Papa from 'papaparse';
 import { checkHeaders, ImportFileError, ImportKind, RowError, RowRecord } from './import-schemas';
+import { RecordLengthGuard } from './record-length-guard';
 
 export interface SourceRecord {
   /** Spreadsheet row number (header = 1; blank lines are skipped) or iCalendar event position. */
@@ -21,6 +22,9 @@ const READ_CHUNK_BYTES = 512 * 1024;
  */
 export async function* streamCsvRecords(path: string, kind: ImportKind): AsyncGenerator<SourceRecord[]> {
   const file = createReadStream(path, { encoding: 'utf8', highWaterMark: READ_CHUNK_BYTES });
+  const guard = new RecordLengthGuard();
+  file.on('error', (error) => guard.destroy(error));
+  file.pipe(guard);
   const queue: string[][][] = [];
   let parser: Papa.Parser | null = null;
   let finished = false;
@@ -31,7 +35,7 @@ export async function* streamCsvRecords(path: string, kind: ImportKind): AsyncGe
     wake = null;
     resume?.();
   };
-  Papa.parse<string[]>(file as unknown as File, {
+  Papa.parse<string[]>(guard as unknown as File, {
     header: false,
     delimiter: ',',
     skipEmptyLines: 'greedy',
@@ -58,6 +62,7 @@ export async function* streamCsvRecords(path: string, kind: ImportKind): AsyncGe
     for (;;) {
       const rows = queue.shift();
       if (!rows) {
+        if (failure instanceof ImportFileError) throw failure;
         if (failure) throw new ImportFileError('The file could not be read to the end.');
         if (finished) break;
         const waiting = new Promise<void>((resolve) => (wake = resolve));
@@ -96,6 +101,7 @@ export async function* streamCsvRecords(path: string, kind: ImportKind): AsyncGe
   } finally {
     if (!finished) (parser as Papa.Parser | null)?.abort();
     file.destroy();
+    guard.destroy();
   }
   if (headers === null) throw new ImportFileError('The file is empty: it has no header row.');
 }

@@ -2,9 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { JobName, JobPayload, ReportStatus } from '@lbi/contracts';
 import { CATEGORIES, ReportInput, buildReport, scoreZips } from '@lbi/scoring';
 import {
+  errorMessageWithoutPii,
   JobAttempt,
   JobHandler,
   PermanentJobError,
+  rawWrite,
   TenantDb,
   TenantTransaction,
   isPermanentJobError,
@@ -101,11 +103,16 @@ export class ReportJobs {
       this.logger.log({ msg: 'report generated', report_id: claimed.id });
     } catch (error) {
       if (attempt.isFinalAttempt || isPermanentJobError(error)) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = errorMessageWithoutPii(
+          `The report could not be generated: ${error instanceof Error ? error.message : String(error)}`,
+        );
         await this.tenantDb.run(payload.client_id, (db) =>
-          db.manager.query(
+          rawWrite(
+            db.manager,
+            'intelligence_reports',
             `UPDATE intelligence_reports SET status = $1, error_message = $2, finished_at = now(), updated_at = now() WHERE id = $3`,
-            [ReportStatus.Failed, `The report could not be generated: ${message}`, claimed.id],
+            [ReportStatus.Failed, message, claimed.id],
+            { error_message: message },
           ),
         );
       }

@@ -36,8 +36,14 @@ export class UsersService {
     return this.users.findOne({ where: { id } });
   }
 
-  findByEmail(email: string): Promise<User | null> {
-    return this.users.findOne({ where: { email: normaliseEmail(email) } });
+  /** Every account with this email: one per client at most, plus at most one platform admin. */
+  findAllByEmail(email: string): Promise<User[]> {
+    return this.users.find({ where: { email: normaliseEmail(email) }, order: { createdAt: 'ASC' } });
+  }
+
+  /** The platform admin (no client) with this email, if any. */
+  findPlatformAdminByEmail(email: string): Promise<User | null> {
+    return this.users.findOne({ where: { email: normaliseEmail(email), clientId: IsNull() } });
   }
 
   /** The signed-in user. */
@@ -82,7 +88,14 @@ export class UsersService {
       });
       return user;
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictException('A user with this email already exists');
+      // Emails are unique per client: the conflict can only be with an account the caller can list.
+      if (isUniqueViolation(error)) {
+        throw new ConflictException(
+          clientId === null
+            ? 'A platform admin with this email already exists'
+            : 'A user with this email already exists in this client (see GET /users)',
+        );
+      }
       throw error;
     }
   }
@@ -107,6 +120,8 @@ export class UsersService {
     if (dto.role !== undefined) user.role = dto.role;
     if (dto.is_active !== undefined) user.isActive = dto.is_active;
     if (dto.password !== undefined) user.hashedPassword = await hashPassword(dto.password);
+    // A new password or a deactivation ends every token issued before it.
+    if (dto.password !== undefined || dto.is_active === false) user.tokenVersion += 1;
     const saved = await this.users.save(user);
     this.logger.log({
       msg: 'user updated',
@@ -137,16 +152,12 @@ export class UsersService {
     email: string,
     password: string,
   ): Promise<{ user: User; created: boolean }> {
-    const existing = await this.findByEmail(email);
+    const existing = await this.findPlatformAdminByEmail(email);
     if (existing) {
-      if (existing.clientId !== null) {
-        throw new Error(
-          `${normaliseEmail(email)} belongs to a user of a client, not the platform: choose another email`,
-        );
-      }
       existing.role = Role.Admin;
       existing.isActive = true;
       existing.hashedPassword = await hashPassword(password);
+      existing.tokenVersion += 1;
       return { user: await this.users.save(existing), created: false };
     }
     const user = await this.users.save(
