@@ -37,6 +37,7 @@ export * from './tenants/email';
 export * from './tenants/tenants.module';
 export * from './tenants/user.mapper';
 export * from './tenants/users.service';
+export * from './tenants/auth-user-cache';
 export * from './geographies/geographies.module';
 export * from './geographies/geographies.service';
 export * from './geographies/signals.service';

@@ -4,10 +4,11 @@
 
 import type { CompetitionSection } from '@lbi/contracts';
 
-import type { AddressableRule, CategoryProfile } from './categories';
+import { addressableCellOf } from './buyer-profile';
+import type { CategoryProfile } from './categories';
 import { competitorsOf } from './competitors';
-import { type Measure, type ZipData, householdsOf } from './features';
 import type { ZipScoreResult } from './types';
+import type { ZipData } from './zip-data';
 
 /** What the caller knows about the establishment counts it supplied in the ZIP context. */
 export interface BusinessInput {
@@ -19,22 +20,12 @@ export interface BusinessInput {
 
 const round = (x: number, digits: number): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
-/** The category's addressable base count in a ZIP: owner- or renter-occupied units, or households. */
-export function addressableBaseOf(zip: ZipData, rule: AddressableRule): Measure | null {
-  return rule.base === 'households' ? householdsOf(zip) : (zip.census.get(rule.base) ?? null);
-}
-
-/** Puts each ZIP's addressable base into its context, for the competition feature and section. */
+/** Puts each ZCTA's addressable households into its context, for the competition feature and section. */
 export function setAddressableHouseholds(zips: Iterable<ZipData>, profile: CategoryProfile): void {
-  for (const zip of zips)
-    zip.context = { ...zip.context, addressable_households: addressableBaseOf(zip, profile.addressable) };
+  for (const zip of zips) {
+    zip.context = { ...zip.context, addressable_households: addressableCellOf(zip, profile.addressable) };
+  }
 }
-
-const BASE_WORDS: Record<AddressableRule['base'], string> = {
-  owner_occupied: 'owner-occupied households',
-  renter_occupied: 'renter-occupied households',
-  households: 'households',
-};
 
 interface Tally {
   establishments: number;
@@ -53,7 +44,6 @@ export function competitionSection(input: {
   profile: CategoryProfile;
   asOf: string;
   top: readonly ZipScoreResult[];
-  zipCodes: readonly string[];
   data: ReadonlyMap<string, ZipData>;
   business: BusinessInput | null | undefined;
 }): CompetitionSection | null {
@@ -61,14 +51,12 @@ export function competitionSection(input: {
   const counted = [...input.data.values()].filter((z) => typeof z.context?.establishments === 'number');
   if (!input.business || !competitors || counted.length === 0) return null;
 
-  // The geography: each ZCTA once (PO-box ZIPs share their ZCTA's count and households).
+  // The geography: each ZCTA once (the engine's units are ZCTAs, PO-box ZIPs listed under theirs).
   const seen = new Set<string>();
   const geography: Tally = { establishments: 0, addressable: 0 };
-  for (const zip of input.zipCodes) {
-    const z = input.data.get(zip);
-    const key = z?.zcta ?? zip;
-    if (!z || seen.has(key) || typeof z.context?.establishments !== 'number') continue;
-    seen.add(key);
+  for (const z of input.data.values()) {
+    if (typeof z.context?.establishments !== 'number') continue;
+    seen.add(z.zcta ?? z.zip_code);
     geography.establishments += z.context.establishments;
     const base = z.context.addressable_households;
     if (base && geography.addressable !== null) geography.addressable += base.value;
@@ -107,7 +95,7 @@ export function competitionSection(input: {
     `Counts are of the category's industries (${competitors.naics.map((n) => `${n.code} ${n.label}`).join('; ')}): ${competitors.note}`,
     'Establishments are counted where they are located, not where they work: a contractor based in one ZIP serves many.',
     'Business Patterns do not publish a ZIP × industry cell of fewer than 3 establishments, so every count is a floor; sole proprietors without employees are not in Business Patterns at all.',
-    `Rates are per 1,000 ${BASE_WORDS[input.profile.addressable.base]} (the category's addressable base, ACS 5-year estimates with their margins of error).`,
+    `Rates are per 1,000 addressable households, the category's ${input.profile.addressable.basis} (ACS 5-year estimates with their margins of error; a ZCTA without that table counts ${input.profile.addressable.fallback?.basis ?? 'none'}).`,
     year
       ? `The counts are for ${year}, published about 18 months after their year${age !== null && age > 0 ? `: ${age} year${age === 1 ? '' : 's'} before this report` : ''}; businesses opened or closed since are not in them.`
       : 'The year of the counts is not known.',
@@ -122,7 +110,7 @@ export function competitionSection(input: {
     naics: competitors.naics.map((n) => n.code),
     industries: competitors.naics.map((n) => ({ code: n.code, label: n.label })),
     year,
-    basis: BASE_WORDS[input.profile.addressable.base],
+    basis: input.profile.addressable.basis,
     zips,
     geography: {
       establishments: geography.establishments,

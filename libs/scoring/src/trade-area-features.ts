@@ -1,10 +1,11 @@
-// Features of where a ZIP is rather than who lives there: households per square mile of land (Census
+// Features of where a ZCTA is rather than who lives there: households per square mile of land (Census
 // Gazetteer), distance from the geography's centre, and competing establishments per 1,000 addressable
 // households (ZIP Code Business Patterns). The caller supplies the per-ZIP context; the engine adds the
 // features to a category's profile when their inputs are there (weights and rationale: CATEGORIES.md).
 
-import type { Direction, FeatureWeight } from './categories';
-import type { FeatureDef, Measure, ZipData } from './features';
+import type { Direction, FeatureWeight } from './category-types';
+import type { FeatureDef, FeatureValue } from './features';
+import type { Measure, ZipData } from './zip-data';
 
 /** What the caller knows about a ZIP beyond its Census figures. */
 export interface ZipContext {
@@ -14,7 +15,7 @@ export interface ZipContext {
   distance_miles?: number | null;
   /** Competing establishments in the ZCTA for the category's NAICS codes (a floor: cells under 3 are not published). */
   establishments?: number | null;
-  /** Set by the engine: the category's addressable households in the ZIP (its base count). */
+  /** Set by the engine: the category's addressable households in the ZCTA (its published count). */
   addressable_households?: Measure | null;
 }
 
@@ -40,38 +41,53 @@ export const DENSITY_WEIGHTS: Readonly<Record<string, { weight: number; directio
 };
 
 const usable = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
+const exact = (value: number): Measure => ({ value, moe: 0, moe_code: null });
+
+/** numerator / denominator with the handbook's ratio MOE (the numerator exact, the denominator sampled). */
+function ratio(num: Measure, den: Measure): FeatureValue | null {
+  if (den.value <= 0) return null;
+  const value = num.value / den.value;
+  const moe = den.moe === null ? null : (Math.abs(value) * den.moe) / den.value;
+  return { value, moe, moe_code: den.moe === null ? den.moe_code : null, censored: null };
+}
 
 /**
  * The three features, given the engine's households accessor (so "households" means one thing
- * everywhere). Density and competition carry the households' MOE; land area and the counts have none.
+ * everywhere). Density and competition are ratios the geography pools (Σ numerators / Σ denominators);
+ * land area and establishment counts carry no sampling error, households do.
  */
 export function tradeAreaFeatures(householdsOf: (zip: ZipData) => Measure | null): FeatureDef[] {
+  const densityParts = (z: ZipData) => {
+    const households = householdsOf(z);
+    const land = z.context?.land_sq_mi;
+    return households && usable(land) && land > 0 ? { num: households, den: exact(land) } : null;
+  };
+  const competitionParts = (z: ZipData) => {
+    const base = z.context?.addressable_households;
+    const establishments = z.context?.establishments;
+    return base && base.value > 0 && usable(establishments)
+      ? { num: exact(establishments * 1000), den: base }
+      : null;
+  };
   return [
     {
       id: DENSITY_FEATURE,
       label: 'Households per square mile of land',
+      phrase: 'households per square mile of land',
       unit: 'density',
       source: 'census',
+      kind: 'share',
+      parts: densityParts,
       compute: (z) => {
-        const households = householdsOf(z);
-        const land = z.context?.land_sq_mi;
-        if (!households || !usable(land) || land <= 0) return null;
+        const parts = densityParts(z);
+        if (!parts) return null;
+        const { num, den } = parts;
         return {
-          value: households.value / land,
-          moe: households.moe === null ? null : households.moe / land,
+          value: num.value / den.value,
+          moe: num.moe === null ? null : num.moe / den.value,
+          moe_code: num.moe_code,
+          censored: null,
         };
-      },
-      pool: (zips) => {
-        let households = 0;
-        let land = 0;
-        for (const z of zips) {
-          const h = householdsOf(z);
-          const l = z.context?.land_sq_mi;
-          if (!h || !usable(l) || l <= 0) continue;
-          households += h.value;
-          land += l;
-        }
-        return land > 0 ? households / land : null;
       },
     },
     {
@@ -79,39 +95,29 @@ export function tradeAreaFeatures(householdsOf: (zip: ZipData) => Measure | null
       label: "Distance from the geography's centre",
       unit: 'miles',
       source: 'geography',
+      kind: 'count',
       compute: (z) =>
-        usable(z.context?.distance_miles) ? { value: z.context.distance_miles, moe: null } : null,
+        usable(z.context?.distance_miles)
+          ? { value: z.context.distance_miles, moe: null, moe_code: null, censored: null }
+          : null,
     },
     {
       id: COMPETITION_FEATURE,
       label: 'Competing establishments per 1,000 addressable households',
+      phrase: 'competing establishments per 1,000 addressable households',
       unit: 'rate',
       source: 'business',
+      kind: 'share',
+      parts: competitionParts,
       compute: (z) => {
-        const base = z.context?.addressable_households;
-        const establishments = z.context?.establishments;
-        if (!base || base.value <= 0 || !usable(establishments)) return null;
-        const value = (establishments / base.value) * 1000;
-        // The count is exact (a floor); the households' sampling error carries over to the rate.
-        const moe = base.moe === null ? null : (establishments * 1000 * base.moe) / (base.value * base.value);
-        return { value, moe };
-      },
-      pool: (zips) => {
-        let establishments = 0;
-        let base = 0;
-        for (const z of zips) {
-          const b = z.context?.addressable_households;
-          if (!b || !usable(z.context?.establishments)) continue;
-          establishments += z.context.establishments;
-          base += b.value;
-        }
-        return base > 0 ? (establishments / base) * 1000 : null;
+        const parts = competitionParts(z);
+        return parts ? ratio(parts.num, parts.den) : null;
       },
     },
   ];
 }
 
-/** The trade-area features a category's profile gains for these ZIPs' inputs. */
+/** The trade-area features a category's profile gains for these ZCTAs' inputs. */
 export function tradeAreaWeights(category: string, zips: Iterable<ZipData>): FeatureWeight[] {
   let land = false;
   let distance = false;

@@ -120,9 +120,14 @@ describe('fewer competitors', () => {
     const top = report.top_zips[0];
     const feature = top.components.find((c) => c.feature === COMPETITION_FEATURE)!;
     expect(feature).toBeDefined();
-    // Normalised with the profile's present weights: against owner share (0.3) it keeps its 0.1.
+    // Normalised with the profile's present weights: against the owner share (standing in for owners
+    // of detached homes, 0.35) it keeps its 0.1.
     const owner = top.components.find((c) => c.feature === 'owner_share')!;
-    expect(feature.weight / owner.weight).toBeCloseTo(COMPETITION_FEATURE_WEIGHT / 0.3, 2);
+    const ownerWeight = CATEGORIES.find((c) => c.id === 'roofing')!.features.find(
+      (f) => f.feature === 'owner_share' || f.fallback?.feature === 'owner_share',
+    )!.weight;
+    expect(feature.weight / owner.weight).toBeCloseTo(COMPETITION_FEATURE_WEIGHT / ownerWeight, 2);
+    // Without the B25036 cross-tabulation in these files, the addressable base is owner households.
     const owners = rows.find((r) => r.zcta === top.zip_code)!.values.B25003_002E as number;
     const roofers = establishments.get(`238160:${top.zip_code}`) ?? 0;
     expect(feature.value).toBeCloseTo((roofers / owners) * 1000, 6);
@@ -161,7 +166,7 @@ describe('fewer competitors', () => {
     expect(report.sources.map((s) => s.name)).toContain('U.S. Census Bureau, ZIP Code Business Patterns');
   });
 
-  it('says so when no counts were supplied', () => {
+  it('has no section and no competitor feature when no counts were supplied', () => {
     const without = buildReport({
       geography: { id: 'g', name: 'Philadelphia suburbs', zip_codes: zips },
       category: 'roofing',
@@ -169,7 +174,6 @@ describe('fewer competitors', () => {
       census_signals: signals,
     });
     expect(without.competition).toBeNull();
-    expect(without.caveats.some((c) => c.startsWith('No business counts'))).toBe(true);
     expect(without.top_zips[0].components.some((c) => c.feature === COMPETITION_FEATURE)).toBe(false);
   });
 });
@@ -207,12 +211,15 @@ describe('censusMetricsOf', () => {
         'owner_occupied',
         'occupied_units',
         'households',
+        // A fallback (replacement_age_share -> median_year_built) and the addressable cells (B25036).
         'median_year_built',
-        'year_built_total',
+        'owner_built_1970_1979',
+        // The geography's pooled median home value reads the value brackets.
+        'home_value_total',
       ]),
     );
     expect(censusMetricsOf('moving')).toEqual(
-      expect.arrayContaining(['renter_occupied', 'population', 'vacant_units']),
+      expect.arrayContaining(['renter_occupied', 'moved_in_total', 'vacant_for_rent']),
     );
     expect(censusMetricsOf('moving')).not.toContain('median_home_value');
   });

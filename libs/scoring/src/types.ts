@@ -1,9 +1,11 @@
 // Inputs of the scoring engine: plain data the caller has already loaded (no I/O here).
 
 import type { ScoreComponent, ZctaResolutionResponse } from '@lbi/contracts';
+
 import type { BusinessInput } from './competition';
-import type { ZipData } from './features';
+import type { GeographyFigure } from './geography';
 import type { ZipContext } from './trade-area-features';
+import type { ZipData } from './zip-data';
 
 /** A ZIP's land area, distance from the centre and competitor count, as the caller knows them. */
 export type ZipContextInput = ZipContext & { zip_code: string };
@@ -13,7 +15,10 @@ export interface CensusSignalInput {
   zcta: string | null;
   metric: string;
   value: number | null;
+  /** The 90% MOE, or the annotation code the API printed instead (-222222222, -333333333, -555555555…). */
   margin_of_error: number | null;
+  /** ACS vintage of the row; a report keeps the rows of its one vintage only. */
+  vintage?: string | null;
 }
 
 export interface PropertyAggregateInput {
@@ -61,8 +66,13 @@ export interface ScoreInput {
   census_signals: readonly CensusSignalInput[];
   property_aggregates?: readonly PropertyAggregateInput[];
   events?: readonly EventInput[];
+  /** ZIP → ZCTA; without it, the ZCTA each ZIP's signals carry. */
+  zcta_resolution?: readonly { zip: string; zcta: string | null }[];
   zip_context?: readonly ZipContextInput[];
-  /** The ZIPs' inputs when the caller built them already (a scan reads them from the cache): census_signals is then ignored. */
+  /**
+   * The per-ZCTA inputs when the caller built them already (a scan reads them straight from the public
+   * cache, keyed by zip_code): census_signals, property and events are then not read.
+   */
   zip_data?: ReadonlyMap<string, ZipData>;
 }
 
@@ -75,7 +85,10 @@ export interface ReportInput {
   events?: readonly EventInput[];
   channels?: readonly ChannelInput[];
   freshness?: readonly FreshnessInput[];
+  /** The report's one ACS vintage; signals of other vintages are left out. Default: the newest present. */
   vintage?: string | null;
+  /** ZIPs whose Census rows are of other vintages only (the loader leaves those rows out), to name them. */
+  other_vintage_zips?: readonly { zip_code: string; vintages: readonly string[] }[];
   /** How many top ZIPs to explain; TOP_ZIP_COUNT when left out (a scan asks for its limit). */
   top_count?: number;
   zip_context?: readonly ZipContextInput[];
@@ -83,23 +96,38 @@ export interface ReportInput {
   business?: BusinessInput | null;
 }
 
+/** The score of one ZCTA (or of one ZIP without a ZCTA). */
 export interface ZipScoreResult {
+  /** The ZCTA's own ZIP when the geography holds it, else the first of `zip_codes`. */
   zip_code: string;
+  /** Every ZIP of the geography that maps to the ZCTA. */
+  zip_codes: string[];
   zcta: string | null;
   /** 0..100, one decimal. */
   score: number;
   households: number | null;
+  /** 90% margin of `households`. */
+  households_moe: number | null;
   components: ScoreComponent[];
   warnings: string[];
   small_sample: boolean;
+  /** 90% margin of the score from the sampling error of its features (0 when none has an MOE). */
+  score_moe: number;
+  /** 1-based tier: a run of ranks whose scores are not significantly different from each other. */
+  tier: number;
 }
 
 export interface ScoreZipsOutput {
   results: ZipScoreResult[];
   /** Features the profile weights that no ZIP of the geography has (their weight was redistributed). */
   absent_features: string[];
-  /** Geography-wide value of every weighted feature (household-weighted, or pooled for ratios). */
+  /** Features replaced by their fallback because no ZIP has them: [feature, fallback]. */
+  substituted_features: [string, string][];
+  /** Scored features no ZIP has an MOE for: their comparisons cannot be tested. */
+  features_without_moe: string[];
+  /** Geography-wide value of every scored feature (see GeographyFigure for how each is made). */
   geography_values: Record<string, number | null>;
-  /** The per-ZIP inputs the scores were computed from, so a report reuses them instead of collecting again. */
+  geography_figures: Record<string, GeographyFigure>;
+  /** The per-ZCTA inputs the scores were computed from, keyed by `zip_code`, for the report to reuse. */
   zip_data: ReadonlyMap<string, ZipData>;
 }

@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Response } from 'express';
 import type { ApiError } from '@lbi/contracts';
 import { PiiViolationError } from '@lbi/pii';
-import { NoTenantError, TenantContextMissingError } from '@lbi/server';
+import { NoTenantError, QueueUnavailableError, TenantContextMissingError } from '@lbi/server';
 
 /**
  * Every error leaves as `{status_code, error, message}` (CONTRACT.md). Unexpected errors are logged
@@ -60,6 +60,17 @@ export class AllExceptionsFilter implements ExceptionFilter {
       response.status(HttpStatus.BAD_REQUEST).json({
         status_code: 400,
         error: 'Bad Request',
+        message: exception.message,
+      } satisfies ApiError);
+      return;
+    }
+    if (exception instanceof QueueUnavailableError) {
+      // Redis is away: reads still work, this write could not be queued. Say so, and when to retry.
+      this.logger.warn({ msg: 'queue unavailable', reason: exception.message });
+      response.setHeader('Retry-After', '60');
+      response.status(HttpStatus.SERVICE_UNAVAILABLE).json({
+        status_code: 503,
+        error: 'Service Unavailable',
         message: exception.message,
       } satisfies ApiError);
       return;

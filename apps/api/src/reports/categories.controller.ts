@@ -9,8 +9,11 @@ export interface CategoryResponse {
   peak_months: number[];
   lead_time_weeks: number;
   channel_types: { channel_type: string; relevance: number }[];
-  features: { feature: string; weight: number; direction: string }[];
+  /** `fallback`: the feature that stands in when the geography's Census data lack this one. */
+  features: { feature: string; weight: number; direction: string; fallback: string | null }[];
   rationale: string;
+  /** Tables, studies and rules of thumb the profile rests on. */
+  sources: string[];
 }
 
 @ApiTags('categories')
@@ -30,8 +33,10 @@ export class CategoriesController {
         feature: f.feature,
         weight: f.weight,
         direction: f.direction,
+        fallback: f.fallback?.feature ?? null,
       })),
       rationale: category.rationale,
+      sources: [...category.sources],
     }));
   }
 }

@@ -55,11 +55,13 @@ export class CensusRefreshService {
     source: CensusSource = SourceType.Census,
   ) {
     const run = await this.runs.create(clientId, { geographyId, sourceType: source, details });
-    await this.queue.enqueue(REFRESH_JOBS[source], {
-      client_id: clientId,
-      ingestion_run_id: run.id,
-      geography_id: geographyId,
-    });
+    await this.runs.enqueueOrFail(clientId, run.id, () =>
+      this.queue.enqueue(REFRESH_JOBS[source], {
+        client_id: clientId,
+        ingestion_run_id: run.id,
+        geography_id: geographyId,
+      }),
+    );
     return { ingestion_run_id: run.id };
   }
 }

@@ -68,6 +68,12 @@ function isCensusSource(source: SourceType): source is CensusSourceType {
   return (CENSUS_SOURCES as readonly SourceType[]).includes(source);
 }
 
+/** "today", "1 day ago", "3 days ago": how a person says it. */
+export function daysAgo(days: number): string {
+  if (days <= 0) return 'today';
+  return days === 1 ? '1 day ago' : `${days} days ago`;
+}
+
 /**
  * Census staleness (ACS figures, or with `source` business counts): never refreshed, older than 30
  * days, or a ZIP with a ZCTA that has no signal of the source (a ZIP added by an edit). ZCTAs the ACS
@@ -109,7 +115,7 @@ export function censusStaleness(input: {
   if (reasons.length === 0) {
     return {
       isStale: false,
-      reason: `refreshed ${age} day(s) ago; every ZIP with a ZCTA has ${what.figures}`,
+      reason: `refreshed ${daysAgo(age)}; every ZIP with a ZCTA has ${what.figures}`,
       zipsWithoutSignals,
     };
   }
@@ -130,7 +136,7 @@ export function csvStaleness(input: { now: Date; lastSuccessAt: Date | null; sta
       reason: `The last successful import was ${age} days ago (stale after ${input.staleAfterDays})`,
     };
   }
-  return { isStale: false, reason: `imported ${age} day(s) ago` };
+  return { isStale: false, reason: `imported ${daysAgo(age)}` };
 }
 
 interface RunRow {

@@ -1,6 +1,6 @@
 import { BadRequestException, GoneException, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { JobName, RunStatus, SourceType } from '@lbi/contracts';
-import { AppConfig, JobQueue, rawWrite, TenantContext, TenantDb } from '@lbi/server';
+import { JobName, SourceType } from '@lbi/contracts';
+import { AppConfig, JobQueue, TenantContext, TenantDb } from '@lbi/server';
 import { Geography } from '../geographies/geography.entity';
 import { IngestionRun } from './ingestion-run.entity';
 import { IngestionRunsService } from './ingestion-runs.service';
@@ -46,26 +46,14 @@ export class ImportsService {
     });
     const run = await this.runs.create(clientId, { geographyId: geography.id, sourceType: source, fileRef });
     // Enqueued after the run is committed, so the job always finds it.
-    try {
-      await this.queue.enqueue(job, {
+    await this.runs.enqueueOrFail(run.clientId, run.id, () =>
+      this.queue.enqueue(job, {
         client_id: run.clientId,
         ingestion_run_id: run.id,
         geography_id: run.geographyId as string,
         file_ref: fileRef,
-      });
-    } catch (error) {
-      const message = 'The import could not be queued; try again.';
-      await this.tenantDb.run(run.clientId, (db) =>
-        rawWrite(
-          db.manager,
-          'ingestion_runs',
-          `UPDATE ingestion_runs SET status = $1, error_message = $2, finished_at = now(), updated_at = now() WHERE id = $3`,
-          [RunStatus.Failed, message, run.id],
-          { error_message: message },
-        ),
-      );
-      throw error;
-    }
+      }),
+    );
     this.logger.log({ msg: 'import queued', job, ingestion_run_id: run.id });
     return run;
   }

@@ -95,6 +95,28 @@ export class IngestionRunsService {
     }
   }
 
+  /**
+   * Enqueues the job of a run just created; when the queue cannot take it, the run is failed (so it
+   * neither shows as waiting nor blocks the next request with a 409) and the error goes on.
+   */
+  async enqueueOrFail(clientId: string, runId: string, enqueue: () => Promise<unknown>): Promise<void> {
+    try {
+      await enqueue();
+    } catch (error) {
+      const message = 'The job could not be queued (the job queue did not answer); nothing ran. Try again.';
+      await this.tenantDb.run(clientId, (db) =>
+        rawWrite(
+          db.manager,
+          'ingestion_runs',
+          `UPDATE ingestion_runs SET status = $1, error_message = $2, finished_at = now(), updated_at = now() WHERE id = $3`,
+          [RunStatus.Failed, message, runId],
+          { error_message: message },
+        ),
+      );
+      throw error;
+    }
+  }
+
   list(filter: ListIngestionRunsFilter = {}): Promise<IngestionRun[]> {
     const where: FindOptionsWhere<IngestionRun> = {};
     if (filter.geographyId) where.geographyId = filter.geographyId;

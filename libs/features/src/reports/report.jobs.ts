@@ -66,6 +66,7 @@ function toEngineInput(
     vintage: inputs.vintage,
     zip_context: context.zip_context,
     business: context.business,
+    other_vintage_zips: inputs.other_vintage_zips,
   };
 }
 
@@ -151,7 +152,7 @@ export class ReportJobs {
     return loadReportInputs(db, geography, asOf, freshness);
   }
 
-  /** Replaces the geography's scores for one category with the engine's, ranked. */
+  /** Replaces the geography's scores for one category with the engine's, ranked by ZCTA. */
   private async storeScores(
     db: TenantTransaction,
     inputs: ReportInputs,
@@ -167,22 +168,30 @@ export class ReportJobs {
       property_aggregates: inputs.property,
       events: inputs.events,
       zip_context: contextOf(inputs, category, options).zip_context,
+      zcta_resolution: inputs.geography.zctaResolution,
     });
     const scores = db.repository(ZipScore);
     await scores.delete({ geographyId: inputs.geography.id, category });
     const computedAt = new Date();
-    await scores.saveMany(
-      results.map((result, index) => ({
+    // One row per ZIP: the ZIPs of a ZCTA (PO-box ZIPs included) share its score and rank.
+    const rows = results.flatMap((result, index) =>
+      result.zip_codes.map((zipCode) => ({
         geographyId: inputs.geography.id,
         category,
-        zipCode: result.zip_code,
+        zipCode,
         score: result.score,
         rank: index + 1,
         components: result.components,
-        flags: [...(result.small_sample ? ['small_sample'] : []), ...result.warnings],
+        flags: [
+          ...(result.small_sample ? ['small_sample'] : []),
+          `tier:${result.tier}`,
+          ...(result.zip_codes.length > 1 ? [`shares_zcta:${result.zcta}`] : []),
+          ...result.warnings,
+        ],
         computedAt,
       })),
     );
-    return results.length;
+    await scores.saveMany(rows);
+    return rows.length;
   }
 }

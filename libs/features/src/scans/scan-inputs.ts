@@ -74,6 +74,7 @@ export async function loadScanInputs(
   for (const zip of zips) {
     zipData.set(zip, {
       zip_code: zip,
+      zip_codes: [zip],
       zcta: zip,
       census: new Map(),
       property: null,
@@ -91,8 +92,13 @@ export async function loadScanInputs(
     for (const m of metrics) {
       const estimate = parseCensusValue(row[m.estimate] ?? null, 'estimate').value;
       if (!isUsableNumber(estimate)) continue;
-      const moe = parseCensusValue(row[m.moe] ?? null, 'moe').value;
-      census.set(m.metric, { value: estimate, moe: isUsableNumber(moe) && moe >= 0 ? moe : null });
+      const moe = parseCensusValue(row[m.moe] ?? null, 'moe');
+      census.set(m.metric, {
+        value: estimate,
+        moe: isUsableNumber(moe.value) && moe.value >= 0 ? moe.value : null,
+        // An MOE the API printed as a code (-222222222…) says why no sampling error can be given.
+        moe_code: moe.annotation?.code ?? null,
+      });
     }
   }
 

@@ -83,6 +83,11 @@ export function buildScanPayload(input: ScanPayloadInput): ScanPayload {
       `${uncached} of ${inputs.zips.length} ZCTAs of ${scope.name} have no figures in the public Census cache for ${input.acsVintage} and were not ranked.`,
     );
   }
+  if (!inputs.withBusiness) {
+    caveats.push(
+      `No business counts for ${scope.name}: the public Census cache lacks this category's industries for the year, so competitors did not inform the scores.`,
+    );
+  }
   if (inputs.skipped.length > 0) {
     caveats.push(
       `${inputs.skipped.length} ZCTA(s) of ${scope.name} are no ZIP's own area in the crosswalk and were left out: ${inputs.skipped.join(', ')}.`,

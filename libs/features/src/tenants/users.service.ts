@@ -11,6 +11,7 @@ import { Role } from '@lbi/contracts';
 import { FindOptionsWhere, IsNull, Repository } from 'typeorm';
 import { hashPassword } from '../auth/password';
 import { Actor, currentActor } from './actor';
+import { AuthUserCache, CachedAuthUser } from './auth-user-cache';
 import { ClientsService } from './clients.service';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
@@ -30,7 +31,24 @@ export class UsersService {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly clients: ClientsService,
+    private readonly authCache: AuthUserCache,
   ) {}
+
+  /** What the bearer-token check needs of a user, from a short-lived cache that every change evicts. */
+  authUser(id: string): Promise<CachedAuthUser | null> {
+    return this.authCache.get(id, async () => {
+      const user = await this.findById(id);
+      return user
+        ? {
+            id: user.id,
+            role: user.role,
+            clientId: user.clientId,
+            isActive: user.isActive,
+            tokenVersion: user.tokenVersion,
+          }
+        : null;
+    });
+  }
 
   findById(id: string): Promise<User | null> {
     return this.users.findOne({ where: { id } });
@@ -123,6 +141,7 @@ export class UsersService {
     // A new password or a deactivation ends every token issued before it.
     if (dto.password !== undefined || dto.is_active === false) user.tokenVersion += 1;
     const saved = await this.users.save(user);
+    await this.authCache.changed(saved.id);
     this.logger.log({
       msg: 'user updated',
       user_id: saved.id,
@@ -158,7 +177,9 @@ export class UsersService {
       existing.isActive = true;
       existing.hashedPassword = await hashPassword(password);
       existing.tokenVersion += 1;
-      return { user: await this.users.save(existing), created: false };
+      const saved = await this.users.save(existing);
+      await this.authCache.changed(saved.id);
+      return { user: saved, created: false };
     }
     const user = await this.users.save(
       this.users.create({

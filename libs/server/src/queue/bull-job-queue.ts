@@ -4,9 +4,24 @@ import { JOB_RETRY_ATTEMPTS, JOB_RETRY_BACKOFF_MS, JobName, JobPayload } from '@
 import type { Queue } from 'bull';
 import { JOB_RETRY_BACKOFF_MS_TOKEN } from './inline-job-queue';
 import { tenantKeyOf } from './inline-job-queue';
+import { QueueUnavailableError } from './job-errors';
 import { EnqueueOptions, JobQueue, QueueHealth, Schedule } from './job-queue';
 
 export const LBI_QUEUE = 'lbi';
+
+/** How long an enqueue may wait for Redis before the request is answered 503. */
+export const ENQUEUE_TIMEOUT_MS = 3_000;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new QueueUnavailableError(`Redis did not answer within ${ms / 1000} s`)),
+      ms,
+    );
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
 
 /** Bull's lowest priority (priorities are 1 … 2^21). */
 const MAX_PRIORITY = 2_097_152;
@@ -35,15 +50,20 @@ export class BullJobQueue extends JobQueue {
     payload: JobPayload<N>,
     options: EnqueueOptions = {},
   ): Promise<{ id: string }> {
-    const job = await this.queue.add(name, payload, {
-      jobId: options.jobId,
-      delay: options.delayMs,
-      priority: await this.fairPriority(payload),
-      attempts: JOB_RETRY_ATTEMPTS,
-      backoff: { type: 'exponential', delay: this.retryBackoffMs },
-      removeOnComplete: 1000,
-      removeOnFail: 5000,
-    });
+    // ioredis holds commands while Redis is away: bound the wait, so a request answers 503 instead of
+    // hanging. A job the offline queue delivers later finds its run already failed and does nothing.
+    const job = await withTimeout(
+      this.queue.add(name, payload, {
+        jobId: options.jobId,
+        delay: options.delayMs,
+        priority: await this.fairPriority(payload),
+        attempts: JOB_RETRY_ATTEMPTS,
+        backoff: { type: 'exponential', delay: this.retryBackoffMs },
+        removeOnComplete: 1000,
+        removeOnFail: 5000,
+      }),
+      ENQUEUE_TIMEOUT_MS,
+    );
     return { id: String(job.id) };
   }
 
@@ -56,7 +76,7 @@ export class BullJobQueue extends JobQueue {
    */
   private async fairPriority(payload: unknown): Promise<number> {
     const key = backlogKey(this.queue, tenantKeyOf(payload));
-    const position = await this.queue.client.incr(key);
+    const position = await withTimeout(this.queue.client.incr(key), ENQUEUE_TIMEOUT_MS);
     await this.queue.client.expire(key, 86_400);
     return Math.min(Math.max(position, 1), MAX_PRIORITY);
   }
