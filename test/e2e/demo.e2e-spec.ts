@@ -148,7 +148,7 @@ describe('npm run demo', () => {
     expect(scan?.payload?.scan.zctas_ranked).toBeGreaterThan(1500);
     expect(scan?.payload?.top_zips).toHaveLength(100);
     expect(scan?.payload?.scan.missing_inputs).toEqual(
-      expect.arrayContaining(['older_stock_share', 'single_family_share']),
+      expect.arrayContaining(['owner_detached_share', 'replacement_age_share']),
     );
     expect(scan?.payload?.caveats.some((c) => /snapshot/.test(c))).toBe(true);
     // Median home value is in the bundled files for the Philadelphia suburbs only: the scan says so.

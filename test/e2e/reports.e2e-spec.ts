@@ -8,6 +8,7 @@ import request from 'supertest';
 import { AuthFactory, Session, uniqueName } from '../support/auth-factory';
 import { FakeCensusServer, startFakeCensusServer } from '../support/fake-census/fake-census-server';
 import { startTestApi } from '../support/start-test-api';
+import { DataSource } from 'typeorm';
 import { testDatabaseUrl } from '../support/test-env';
 
 /**
@@ -76,6 +77,9 @@ describe('intelligence reports over HTTP', () => {
     // them (test/support/fake-census/synthetic/README.md), so pooled medians and cross-tabs are exercised.
     fake = await startFakeCensusServer({ syntheticTables: true });
     api = await startTestApi({ CONSOLE_DIR: '/nonexistent', CENSUS_API_BASE_URL: fake.baseUrl });
+    // This fake serves extra (synthetic) tables: figures other suites' fakes left in the shared public
+    // Census cache for the same vintage would stand in for them.
+    await api.app.get(DataSource).query('DELETE FROM public_acs_zctas');
     const factory = new AuthFactory(api);
     const platform = await factory.platformAdmin();
     const client = await factory.createClient(platform, uniqueName('Reports agency'));

@@ -79,10 +79,11 @@ describe('rings, counties and scans produce explained reports with competition',
     expect(payload.top_zips.length).toBeGreaterThan(3);
     expect(payload.top_zips[0].why.length).toBeGreaterThanOrEqual(2);
     const competition = payload.competition!;
+    // The fake serves no B25036 cross-tabulation: the rate is per 1,000 owner households, said to be an upper bound.
     expect(competition).toMatchObject({
       naics: ['238160'],
       year: '2022',
-      basis: 'owner-occupied households',
+      basis: expect.stringMatching(/^owner-occupied households \(an upper bound/),
     });
     expect(competition.zips.map((z) => z.zip_code)).toEqual(payload.top_zips.map((z) => z.zip_code));
     expect(competition.geography.establishments).toBeGreaterThan(0);
@@ -117,7 +118,10 @@ describe('rings, counties and scans produce explained reports with competition',
     expect(features).toEqual(
       expect.arrayContaining(['household_density', 'competitors_per_1000_households']),
     );
-    expect(payload.competition).toMatchObject({ naics: ['561710'], basis: 'households' });
+    expect(payload.competition).toMatchObject({
+      naics: ['561710'],
+      basis: expect.stringMatching(/^all households/),
+    });
     const density = payload.top_zips[0].components.find((c) => c.feature === 'household_density')!;
     expect(density.value).toBeGreaterThan(0);
     expect(density.geography_value).toBeGreaterThan(0);
@@ -155,7 +159,7 @@ describe('rings, counties and scans produce explained reports with competition',
     // The fake API serves population and tenure for every ZCTA and medians for the Philadelphia suburbs
     // only: the scan names what it could not use and how far the rest reaches.
     expect(payload.scan.missing_inputs).toEqual(
-      expect.arrayContaining(['older_stock_share', 'single_family_share']),
+      expect.arrayContaining(['owner_detached_share', 'replacement_age_share']),
     );
     expect(payload.caveats.some((c) => /Median home value .* known for only \d+ of \d+ ZCTAs/.test(c))).toBe(
       true,

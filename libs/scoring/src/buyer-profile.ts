@@ -84,7 +84,7 @@ export function addressableCellOf(z: ZipData, rule: AddressableRule): Measure | 
 }
 
 /** Σ of the rule's cells per ZCTA; a ZCTA without them takes the fallback cells (an upper bound). */
-function addressable(
+export function addressableHouseholds(
   rule: AddressableRule,
   zips: readonly ZipData[],
 ): BuyerProfile['addressable_households'] {
@@ -143,7 +143,7 @@ export function buyerProfile(rule: AddressableRule, zips: readonly ZipData[]): B
     median_household_income: medianRange(zips, 'median_household_income'),
     median_home_value: medianRange(zips, 'median_home_value'),
     median_year_built: medianRange(zips, 'median_year_built'),
-    addressable_households: addressable(rule, zips),
+    addressable_households: addressableHouseholds(rule, zips),
     notes,
   };
 }

@@ -4,7 +4,7 @@
 
 import type { CompetitionSection } from '@lbi/contracts';
 
-import { addressableCellOf } from './buyer-profile';
+import { addressableCellOf, addressableHouseholds } from './buyer-profile';
 import type { CategoryProfile } from './categories';
 import { competitorsOf } from './competitors';
 import type { ZipScoreResult } from './types';
@@ -48,19 +48,17 @@ export function competitionSection(input: {
   business: BusinessInput | null | undefined;
 }): CompetitionSection | null {
   const competitors = competitorsOf(input.profile.id);
-  const counted = [...input.data.values()].filter((z) => typeof z.context?.establishments === 'number');
-  if (!input.business || !competitors || counted.length === 0) return null;
+  if (!input.business || !competitors) return null;
+  if (![...input.data.values()].some((z) => typeof z.context?.establishments === 'number')) return null;
 
-  // The geography: each ZCTA once (the engine's units are ZCTAs, PO-box ZIPs listed under theirs).
-  const seen = new Set<string>();
-  const geography: Tally = { establishments: 0, addressable: 0 };
-  for (const z of input.data.values()) {
-    if (typeof z.context?.establishments !== 'number') continue;
-    seen.add(z.zcta ?? z.zip_code);
-    geography.establishments += z.context.establishments;
-    const base = z.context.addressable_households;
-    if (base && geography.addressable !== null) geography.addressable += base.value;
-  }
+  // The geography: each ZCTA once (the engine's units are ZCTAs, PO-box ZIPs listed under theirs); its
+  // addressable households summed as the buyer profile sums them, with the same basis.
+  const counted = [...input.data.values()].filter((z) => typeof z.context?.establishments === 'number');
+  const addressable = addressableHouseholds(input.profile.addressable, counted);
+  const geography: Tally = {
+    establishments: counted.reduce((s, z) => s + (z.context.establishments as number), 0),
+    addressable: addressable.value,
+  };
   const whole = ratios(geography);
 
   const zips = input.top.map((r) => {
@@ -95,7 +93,7 @@ export function competitionSection(input: {
     `Counts are of the category's industries (${competitors.naics.map((n) => `${n.code} ${n.label}`).join('; ')}): ${competitors.note}`,
     'Establishments are counted where they are located, not where they work: a contractor based in one ZIP serves many.',
     'Business Patterns do not publish a ZIP × industry cell of fewer than 3 establishments, so every count is a floor; sole proprietors without employees are not in Business Patterns at all.',
-    `Rates are per 1,000 addressable households, the category's ${input.profile.addressable.basis} (ACS 5-year estimates with their margins of error; a ZCTA without that table counts ${input.profile.addressable.fallback?.basis ?? 'none'}).`,
+    `Rates are per 1,000 addressable households: ${addressable.basis} (ACS 5-year estimates with their margins of error).`,
     year
       ? `The counts are for ${year}, published about 18 months after their year${age !== null && age > 0 ? `: ${age} year${age === 1 ? '' : 's'} before this report` : ''}; businesses opened or closed since are not in them.`
       : 'The year of the counts is not known.',
@@ -110,14 +108,14 @@ export function competitionSection(input: {
     naics: competitors.naics.map((n) => n.code),
     industries: competitors.naics.map((n) => ({ code: n.code, label: n.label })),
     year,
-    basis: input.profile.addressable.basis,
+    basis: addressable.basis,
     zips,
     geography: {
       establishments: geography.establishments,
-      addressable_households: geography.addressable === null ? null : Math.round(geography.addressable),
+      addressable_households: addressable.value,
       per_1000_households: whole.per1000,
       households_per_establishment: whole.perEstablishment,
-      zctas_counted: seen.size,
+      zctas_counted: counted.length,
     },
     caveats,
   };
