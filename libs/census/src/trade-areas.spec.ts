@@ -77,6 +77,8 @@ describe('ZctaCountyIndex', () => {
     expect(union.size).toBe(byState.reduce((n, list) => n + list.length, 0));
     expect(union.size).toBeGreaterThan(33_700);
     expect(bundled.zctasInState('42')).toContain('19087');
+    // The nation in one pass is the same list as the states one by one.
+    expect(bundled.zctasInStates(US_STATES.map((s) => s.fips))).toEqual([...union].sort());
   });
 });
 

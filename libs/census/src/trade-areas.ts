@@ -106,8 +106,14 @@ export class ZctaCountyIndex {
 
   /** ZCTAs whose main county lies in the state (2-digit FIPS), sorted. */
   zctasInState(stateFips: string): string[] {
+    return this.zctasInStates([stateFips]);
+  }
+
+  /** ZCTAs whose main county lies in any of the states (2-digit FIPS), sorted; one pass over the file. */
+  zctasInStates(stateFips: readonly string[]): string[] {
+    const states = new Set(stateFips);
     const out: string[] = [];
-    for (const [zcta, entry] of this.byZcta) if (entry.mainCounty.startsWith(stateFips)) out.push(zcta);
+    for (const [zcta, entry] of this.byZcta) if (states.has(entry.mainCounty.slice(0, 2))) out.push(zcta);
     return out.sort();
   }
 

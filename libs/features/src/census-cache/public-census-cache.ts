@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { type BusinessCountRow, isAcsVariableId, zctaSourceUrls } from '@lbi/census';
+import {
+  type BusinessCountRow,
+  DEFAULT_ACS_VARIABLE_IDS,
+  isAcsVariableId,
+  zctaSourceUrls,
+} from '@lbi/census';
 import { ReportStatus } from '@lbi/contracts';
 import { AppConfig, rawWrite, type TenantTransaction } from '@lbi/server';
 import { DataSource } from 'typeorm';
@@ -15,6 +20,7 @@ export interface BusinessCoverage {
 }
 
 const NUMBER_CELL = /^-?\d+(\.\d+)?$/;
+const CATALOGUE = new Set(DEFAULT_ACS_VARIABLE_IDS);
 
 /**
  * The cache holds what the Census API answers for ACS variables: numbers (annotation codes are negative
@@ -29,7 +35,8 @@ export function assertCensusCells(
   if (!/^\d{5}$/.test(zcta))
     throw new Error(`the public Census cache takes 5-digit ZCTAs, not '${zcta.slice(0, 8)}'`);
   for (const [variable, value] of Object.entries(values)) {
-    if (!isAcsVariableId(variable) || (value !== null && value !== '' && !NUMBER_CELL.test(value))) {
+    const known = CATALOGUE.has(variable) || isAcsVariableId(variable);
+    if (!known || (value !== null && value !== '' && !NUMBER_CELL.test(value))) {
       throw new Error(`ZCTA ${zcta}: the public Census cache takes ACS variable ids with numbers only`);
     }
   }

@@ -14,7 +14,7 @@ export interface ScanScope {
 export function resolveScanScope(input: string): ScanScope | undefined {
   const index = loadZctaCountyIndex();
   if (input.trim().toUpperCase() === SCAN_NATION) {
-    const zctas = US_STATES.flatMap((state) => index.zctasInState(state.fips)).sort();
+    const zctas = index.zctasInStates(US_STATES.map((state) => state.fips));
     return { code: SCAN_NATION, name: 'United States', zctas };
   }
   const state = stateByAbbreviation(input);

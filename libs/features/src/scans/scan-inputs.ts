@@ -61,13 +61,19 @@ export async function loadScanInputs(
   );
   const keys = metrics.flatMap((m) => [m.estimate, m.moe]).filter((key) => isAcsVariableId(key));
   // jsonb_to_record reads each row's (compressed) cells once and returns just these variables as
-  // columns; picking them one by one with -> would decompress the cells once per variable.
+  // columns; picking them one by one with -> would decompress the cells once per variable. They come
+  // back as one text array literal per row (cells hold numbers, '' or null only: assertCensusCells),
+  // split here: a row object of 130 columns per ZCTA costs the driver more than the query.
   const columns = keys.map((key) => `"${key}" text`).join(', ');
+  const picked = keys.map((key) => `r."${key}"`).join(', ');
   const rows = (await db.manager.query(
-    `SELECT zcta, source, fetched_at, r.* FROM public_acs_zctas, jsonb_to_record(cells) AS r(${columns})
+    `SELECT zcta, source, extract(epoch FROM fetched_at)::float8 AS fetched, ARRAY[${picked}]::text AS cells
+       FROM public_acs_zctas, jsonb_to_record(cells) AS r(${columns})
       WHERE vintage = $1 AND zcta = ANY($2::varchar[]) AND NOT absent`,
     [input.vintage, zips],
-  )) as ({ zcta: string; source: string; fetched_at: Date } & Record<string, string | null>)[];
+  )) as { zcta: string; source: string; fetched: number; cells: string }[];
+  const slot = new Map(keys.map((key, i) => [key, i]));
+  const at = metrics.map((m) => ({ ...m, estimateAt: slot.get(m.estimate), moeAt: slot.get(m.moe) }));
 
   const gazetteer = loadGazetteer();
   const zipData = new Map<string, ZipData>();
@@ -83,16 +89,16 @@ export async function loadScanInputs(
     });
   }
   let snapshotRows = 0;
-  let newestFetch: Date | null = null;
+  let newestFetch = -Infinity;
   for (const row of rows) {
     if (row.source === 'snapshot') snapshotRows++;
-    const fetched = new Date(row.fetched_at);
-    if (!newestFetch || fetched > newestFetch) newestFetch = fetched;
+    if (Number(row.fetched) > newestFetch) newestFetch = Number(row.fetched);
     const census = zipData.get(row.zcta)?.census as Map<string, Measure>;
-    for (const m of metrics) {
-      const estimate = parseCensusValue(row[m.estimate] ?? null, 'estimate').value;
+    const cells = splitTextArray(row.cells);
+    for (const m of at) {
+      const estimate = parseCensusValue(cellAt(cells, m.estimateAt), 'estimate').value;
       if (!isUsableNumber(estimate)) continue;
-      const moe = parseCensusValue(row[m.moe] ?? null, 'moe');
+      const moe = parseCensusValue(cellAt(cells, m.moeAt), 'moe');
       census.set(m.metric, {
         value: estimate,
         moe: isUsableNumber(moe.value) && moe.value >= 0 ? moe.value : null,
@@ -124,7 +130,21 @@ export async function loadScanInputs(
     zipData,
     zctasCached: rows.length,
     snapshotRows,
-    newestFetch,
+    newestFetch: Number.isFinite(newestFetch) ? new Date(newestFetch * 1000) : null,
     withBusiness: input.naics.length > 0,
   };
+}
+
+/**
+ * The elements of a PostgreSQL text array literal whose elements are numbers, empty strings or NULL
+ * (`{1,-2.5,"",NULL}`); anything else would have been refused on the way into the cache.
+ */
+export function splitTextArray(literal: string): (string | null)[] {
+  const inner = literal.slice(1, -1);
+  if (inner === '') return [];
+  return inner.split(',').map((part) => (part === 'NULL' ? null : part === '""' ? '' : part));
+}
+
+function cellAt(cells: readonly (string | null)[], index: number | undefined): string | null {
+  return index === undefined ? null : (cells[index] ?? null);
 }
