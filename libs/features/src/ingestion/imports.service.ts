@@ -1,5 +1,5 @@
 import { BadRequestException, GoneException, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { JobName, RunStatus, SourceType } from '@lbi/contracts';
+import { JobName, SourceType } from '@lbi/contracts';
 import { AppConfig, JobQueue, TenantContext, TenantDb } from '@lbi/server';
 import { Geography } from '../geographies/geography.entity';
 import { IngestionRun } from './ingestion-run.entity';
