@@ -371,7 +371,8 @@ describe('Census refresh against the fake Census API', () => {
     const queue = app.get(JobQueue);
     const enqueue = jest.spyOn(queue, 'enqueue');
     try {
-      const result = await app.get(CensusNightlyRefreshJob).run({});
+      // This tenant only: the shared test database holds other suites' stale geographies.
+      const result = await app.get(CensusNightlyRefreshJob).run({ client_ids: [tenant] });
       const mine = (job: JobName) =>
         enqueue.mock.calls
           .filter(([name]) => name === job)
@@ -397,7 +398,7 @@ describe('Census refresh against the fake Census API', () => {
     expect(run.status).toBe(RunStatus.Success);
     expect(run.details.trigger).toBe('nightly');
     // Fresh now: a second nightly pass leaves it alone.
-    const again = await app.get(CensusNightlyRefreshJob).run({});
+    const again = await app.get(CensusNightlyRefreshJob).run({ client_ids: [tenant] });
     expect(again.queued.some((q) => q.geography_id === staleGeography)).toBe(false);
     const [business] = await db.query(
       `SELECT status, details FROM ingestion_runs WHERE geography_id = $1 AND source_type = 'census_business'`,

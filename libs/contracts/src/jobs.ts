@@ -35,7 +35,9 @@ export interface JobPayloads {
    * Platform maintenance (nightly): queues refresh_census and refresh_census_business for every
    * geography whose Census figures or business counts are stale.
    */
-  [JobName.RefreshStaleCensus]: Record<string, never>;
+  [JobName.RefreshStaleCensus]: {
+    /** Only these tenants (an operator's run); every tenant when absent. */ client_ids?: string[];
+  };
   /** Fetches the ZIP Code Business Patterns counts of a geography's ZIPs into BUSINESS signals. */
   [JobName.RefreshCensusBusiness]: RefreshCensusJobPayload;
   /**

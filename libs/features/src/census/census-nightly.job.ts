@@ -38,12 +38,13 @@ export class CensusNightlyRefreshJob implements OnApplicationBootstrap {
   }
 
   @JobHandler(JobName.RefreshStaleCensus)
-  async run(_payload: JobPayload<JobName.RefreshStaleCensus>): Promise<NightlyRefreshResult> {
+  async run(payload: JobPayload<JobName.RefreshStaleCensus>): Promise<NightlyRefreshResult> {
     // The clients table has no tenant: listing it on the owner connection is the one cross-tenant read.
     // Each tenant's geographies are then read inside that tenant's own transaction.
-    const clients = (await this.dataSource.query(`SELECT id FROM clients ORDER BY created_at`)) as {
-      id: string;
-    }[];
+    const only = payload.client_ids;
+    const clients = (await (only
+      ? this.dataSource.query(`SELECT id FROM clients WHERE id = ANY($1::uuid[]) ORDER BY created_at`, [only])
+      : this.dataSource.query(`SELECT id FROM clients ORDER BY created_at`))) as { id: string }[];
     const result: NightlyRefreshResult = {
       tenants_checked: clients.length,
       refreshes_queued: 0,
