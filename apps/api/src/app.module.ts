@@ -34,9 +34,11 @@ import { loginThrottlerOptions } from './auth/login-throttler.guard';
 import { RolesGuard } from './auth/roles.guard';
 import { TenantContextInterceptor } from './auth/tenant-context.interceptor';
 import { ChannelsController } from './channels/channels.controller';
+import { DemoController } from './demo/demo.controller';
 import { ClientsController } from './clients/clients.controller';
 import { GeographiesController } from './geographies/geographies.controller';
 import { GeographyIngestionController } from './geographies/geography-ingestion.controller';
+import { ZipCodesController } from './geographies/zip-codes.controller';
 import { HealthController } from './health/health.controller';
 import { CategoriesController } from './reports/categories.controller';
 import { GeographyScoresController } from './reports/geography-scores.controller';
@@ -107,6 +109,7 @@ export class AppModule {
         ClientsController,
         UsersController,
         GeographiesController,
+        ZipCodesController,
         ChannelsController,
         SignalsController,
         GeographyIngestionController,
@@ -116,6 +119,7 @@ export class AppModule {
         CategoriesController,
         GeographyScoresController,
         ReportsController,
+        DemoController,
       ],
       providers: [
         // Deny by default: a valid bearer token, then a role the handler names (order matters).

@@ -113,3 +113,44 @@ export interface ReportPayload {
   caveats: string[];
   sources: { name: string; vintage: string | null; url: string | null }[];
 }
+
+/** A report without its payload (`GET /reports`). */
+export interface ReportSummaryResponse {
+  id: string;
+  client_id: string;
+  geography_id: string;
+  category: string;
+  status: string;
+  error_message: string | null;
+  requested_by: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+/** `GET /reports/:id`: a finished report has its payload. */
+export interface ReportResponse extends ReportSummaryResponse {
+  payload: ReportPayload | null;
+}
+
+/** A service category a report can be made for (`GET /categories`). */
+export interface CategoryResponse {
+  id: string;
+  label: string;
+  peak_months: number[];
+  lead_time_weeks: number;
+  channel_types: { channel_type: string; relevance: number }[];
+  features: { feature: string; weight: number; direction: string }[];
+  rationale: string;
+}
+
+/** The latest score of one ZIP for a category (`GET /geographies/:id/scores`). */
+export interface ZipScoreResponse {
+  zip_code: string;
+  category: string;
+  score: number;
+  rank: number;
+  components: ScoreComponent[];
+  flags: string[];
+  computed_at: string;
+}

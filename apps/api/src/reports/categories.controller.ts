@@ -1,17 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { CategoryResponse } from '@lbi/contracts';
 import { CATEGORIES } from '@lbi/scoring';
 import { ANY_ROLE, Roles } from '../auth/roles.decorator';
-
-export interface CategoryResponse {
-  id: string;
-  label: string;
-  peak_months: number[];
-  lead_time_weeks: number;
-  channel_types: { channel_type: string; relevance: number }[];
-  features: { feature: string; weight: number; direction: string }[];
-  rationale: string;
-}
 
 @ApiTags('categories')
 @Controller('categories')

@@ -17,18 +17,19 @@ import {
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
-import { Role } from '@lbi/contracts';
+import { Role, type UploadResponse } from '@lbi/contracts';
 import {
   toUploadResponse,
   UnsupportedContentError,
   Upload,
-  UploadResponse,
   UploadResponseDto,
   UploadsService,
   UploadTooLargeError,
 } from '@lbi/features';
+import { TenantContext } from '@lbi/server';
 import type { Request, Response } from 'express';
 import multer, { MulterError, StorageEngine } from 'multer';
+import { RequestWithAuth } from '../auth/request-with-auth';
 import { Roles } from '../auth/roles.decorator';
 
 type UploadRequest = Request & { file?: Express.Multer.File & { upload?: Upload } };
@@ -36,11 +37,20 @@ type UploadRequest = Request & { file?: Express.Multer.File & { upload?: Upload 
 /**
  * Streams the multipart field `file` straight into UploadsService.store (no temp copy, no buffering):
  * the size limit and the content check run while the bytes arrive.
+ *
+ * busboy calls _handleFile from the request stream's data events, i.e. in the async context of the
+ * socket read, not the handler's: the tenant scope is taken from the request the auth guard resolved
+ * and entered explicitly, never inherited.
  */
 function storageFor(uploads: UploadsService): StorageEngine {
   return {
-    _handleFile(_req, file, callback) {
-      uploads.store(file.stream, file.originalname).then(
+    _handleFile(req, file, callback) {
+      const scope = (req as RequestWithAuth).tenantScope;
+      if (!scope) {
+        callback(new Error('upload reached storage without a resolved tenant scope'));
+        return;
+      }
+      TenantContext.run(scope, () => uploads.store(file.stream, file.originalname)).then(
         (upload) =>
           callback(null, { size: Number(upload.sizeBytes), upload } as Partial<Express.Multer.File>),
         (error: unknown) => callback(error as Error),

@@ -8,6 +8,7 @@ import {
 import { loadCrosswalk, type ZipCrosswalk } from '@lbi/census';
 import { TenantDb, TenantTransaction } from '@lbi/server';
 import { In, Not } from 'typeorm';
+import type { ZipCheckResponse } from '@lbi/contracts';
 import { ZipScore } from '../intelligence/zip-score.entity';
 import { PropertyAggregate } from '../ingestion/property-aggregate.entity';
 import { isUniqueViolation } from '../tenants/unique-violation';
@@ -16,7 +17,8 @@ import { CreateGeographyDto } from './dto/create-geography.dto';
 import { UpdateGeographyDto } from './dto/update-geography.dto';
 import { noGeography, requireGeography } from './geography-lookup';
 import { Geography, ZctaResolution } from './geography.entity';
-import { checkGeographyZips } from './zip-codes';
+import { checkGeographyZips, checkZipList } from './zip-codes';
+import { toZctaResolutionResponse } from './geography.mapper';
 
 const nameTaken = (name: string): string =>
   `A geography named "${name}" already exists in your client: choose another name`;
@@ -31,6 +33,17 @@ export class GeographiesService {
   /** The ZIP→ZCTA crosswalk (parsed once per process). */
   crosswalk(): Promise<ZipCrosswalk> {
     return loadCrosswalk();
+  }
+
+  /** Checks a ZIP list entry by entry, as create and update would; touches no tenant data. */
+  async checkZipCodes(entries: unknown[]): Promise<ZipCheckResponse> {
+    const checked = checkZipList(entries, await this.crosswalk());
+    return {
+      entries: checked.map((entry) => ({
+        ...entry,
+        resolution: entry.resolution ? toZctaResolutionResponse(entry.resolution) : null,
+      })),
+    };
   }
 
   async create(dto: CreateGeographyDto): Promise<Geography> {

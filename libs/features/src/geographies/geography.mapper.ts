@@ -2,7 +2,11 @@ import type { GeographyResponse, ZctaResolutionResponse } from '@lbi/contracts';
 import { loadGazetteer, type ZctaGazetteer } from '@lbi/census';
 import { Geography, ZctaResolution } from './geography.entity';
 
-function toResolution(entry: ZctaResolution, gazetteer: ZctaGazetteer): ZctaResolutionResponse {
+/** One ZIP's resolution on the wire, with its ZCTA's internal point and land area. */
+export function toZctaResolutionResponse(
+  entry: ZctaResolution,
+  gazetteer: ZctaGazetteer = loadGazetteer(),
+): ZctaResolutionResponse {
   // Positions come from the bundled Gazetteer at read time, so every stored geography has them.
   const place = gazetteer.get(entry.zcta);
   return {
@@ -27,7 +31,9 @@ export function toGeographyResponse(geography: Geography): GeographyResponse {
     client_id: geography.clientId,
     name: geography.name,
     zip_codes: [...geography.zipCodes],
-    zcta_resolution: (geography.zctaResolution ?? []).map((entry) => toResolution(entry, gazetteer)),
+    zcta_resolution: (geography.zctaResolution ?? []).map((entry) =>
+      toZctaResolutionResponse(entry, gazetteer),
+    ),
     created_at: geography.createdAt.toISOString(),
     updated_at: geography.updatedAt.toISOString(),
   };

@@ -3,7 +3,7 @@ import { JobName, RunStatus, SourceType } from '@lbi/contracts';
 import { JobQueue, TenantDb } from '@lbi/server';
 import { Geography } from '../geographies/geography.entity';
 import { IngestionRun } from './ingestion-run.entity';
-import { ImportKind } from './import-schemas';
+import { ImportKind } from '@lbi/contracts';
 import { Upload } from './upload.entity';
 
 const JOBS: Record<ImportKind, { job: JobName; source: SourceType }> = {

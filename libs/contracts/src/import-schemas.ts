@@ -1,9 +1,10 @@
-import { CHANNEL_TYPES, isChannelType } from '@lbi/contracts';
+import { CHANNEL_TYPES, isChannelType } from './geographies';
 import { coarsenCoordinate, detectPiiValueKinds, findPiiHeaders, PII_KIND_LABELS } from '@lbi/pii';
 import type { PiiKind } from '@lbi/pii';
 
 // The strict schemas of the three imports (seed spec §5.3): which columns a file may have and how
-// each value is typed and checked. Pure functions: the job streams rows through them.
+// each value is typed and checked. Pure functions: the import job streams rows through them, and the
+// console runs the same ones in the browser before a file is uploaded.
 
 export type ImportKind = 'property' | 'events' | 'channels';
 
@@ -368,6 +369,40 @@ export function validatePropertyRow(record: RowRecord, row: number, ctx: RowCont
     lon: lat === null || lon === null ? null : coarsenCoordinate(lon),
   };
   return c.result(value);
+}
+
+/** The row validator of each import kind. */
+export const ROW_VALIDATORS: Readonly<
+  Record<ImportKind, (record: RowRecord, row: number, ctx: RowContext) => RowResult<unknown>>
+> = {
+  property: validatePropertyRow,
+  events: validateEventRow,
+  channels: validateChannelRow,
+};
+
+/**
+ * One CSV data row as a record keyed by the normalised header (checkHeaders). A row with more or
+ * fewer fields than the header is an error of that row (its record holds the fields that line up).
+ */
+export function recordFromCells(
+  headers: readonly string[],
+  cells: readonly string[],
+  row: number,
+): { record: RowRecord; errors?: RowError[] } {
+  const record: Record<string, string> = {};
+  const n = Math.min(cells.length, headers.length);
+  for (let i = 0; i < n; i++) record[headers[i]] = cells[i];
+  if (cells.length === headers.length) return { record };
+  return {
+    record,
+    errors: [
+      {
+        row,
+        column: headers[Math.max(0, n - 1)],
+        reason: `the row has ${cells.length} fields where the header has ${headers.length}`,
+      },
+    ],
+  };
 }
 
 /** `row 7, column "start_date": is not a date in the form YYYY-MM-DD` */
