@@ -10,7 +10,7 @@ const DOCUMENTATION = [
 ];
 
 /** The routes that may be public (CONTRACT.md): everything else needs a bearer token and roles. */
-// GET /demo answers only in demo mode (404 otherwise): the sign-in page lists the demo logins.
+// GET /demo answers the demo logins only in demo mode (204 otherwise): the sign-in page lists them.
 const PUBLIC_ROUTES = ['POST /api/v1/auth/login', 'GET /api/v1/health', 'GET /api/v1/demo'];
 
 describe('route walk: deny by default', () => {

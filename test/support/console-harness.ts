@@ -143,6 +143,16 @@ export class PageWatch {
   }
 }
 
+/** The API's error log lines (level 50+), to explain a 500 a page met. */
+export function apiErrors(logs: readonly string[]): string[] {
+  return logs
+    .filter((line) => /"level":(50|60)/.test(line))
+    .map((line) => {
+      const entry = JSON.parse(line) as { req?: { path?: string }; err?: { message?: string } };
+      return `${entry.req?.path ?? ''}: ${entry.err?.message ?? line.slice(0, 300)}`;
+    });
+}
+
 export interface OpenedPage {
   readonly context: BrowserContext;
   readonly page: Page;
@@ -174,6 +184,8 @@ export interface AxeFinding {
   help: string;
   nodes: number;
   targets: string[];
+  /** axe's explanation for the first node (e.g. the contrast ratio found). */
+  summary: string;
 }
 
 const axeSummary: Record<
@@ -186,6 +198,10 @@ const axeSummary: Record<
  * Policy does not block it) and records the result per page; returns the serious and critical findings.
  */
 export async function axeViolations(page: Page, name: string): Promise<AxeFinding[]> {
+  // The page at rest: no pointer hovering the last button clicked (a state layer a test leaves
+  // behind), and a just-opened snack bar past the moment Material hides it while it announces it.
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(400);
   await page.evaluate(AXE_SOURCE);
   const findings = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<AxeResults> } }).axe;
@@ -194,7 +210,7 @@ export async function axeViolations(page: Page, name: string): Promise<AxeFindin
         id: string;
         impact: string | null;
         help: string;
-        nodes: { target: string[] }[];
+        nodes: { target: string[]; failureSummary?: string; html: string }[];
       }[];
     }
     const results = await axe.run(document, { resultTypes: ['violations'] });
@@ -204,6 +220,7 @@ export async function axeViolations(page: Page, name: string): Promise<AxeFindin
       help: v.help,
       nodes: v.nodes.length,
       targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+      summary: `${v.nodes[0]?.failureSummary ?? ''} ${v.nodes[0]?.html.slice(0, 300) ?? ''}`,
     }));
   });
   const severe = findings.filter((f) => f.impact === 'serious' || f.impact === 'critical');
@@ -217,12 +234,16 @@ export async function axeViolations(page: Page, name: string): Promise<AxeFindin
   return severe;
 }
 
-/** A full-page screenshot for the README (docs/screenshots/<name>.png). */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** A screenshot for the README (docs/screenshots/<name>.png): the full page unless told otherwise. */
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<void> {
   mkdirSync(SCREENSHOTS_DIR, { recursive: true });
   // Let transitions (ripples, progress bars) settle so the picture shows the page, not a frame of it.
   await page.waitForTimeout(300);
-  await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`), fullPage: options.fullPage ?? true });
 }
 
 /** No horizontal scroll bar: the page fits its viewport. */

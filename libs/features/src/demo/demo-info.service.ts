@@ -1,18 +1,19 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { DemoInfoResponse } from '@lbi/contracts';
 import { AppConfig } from '@lbi/server';
 import { loadDemoDefinition } from './demo-seeder';
 
 /**
  * What the sign-in page shows in demo mode: the seeded demo logins (invented accounts of the demo
- * tenant, printed by `npm run demo` too). Outside demo mode there is nothing to show: 404.
+ * tenant, printed by `npm run demo` too). Outside demo mode there is nothing to show: null (the
+ * controller answers 204, which a browser does not log as a failed request).
  */
 @Injectable()
 export class DemoInfoService {
   constructor(private readonly config: AppConfig) {}
 
-  info(): DemoInfoResponse {
-    if (!this.config.demo) throw new NotFoundException('Demo mode is off: there are no demo accounts');
+  info(): DemoInfoResponse | null {
+    if (!this.config.demo) return null;
     const definition = loadDemoDefinition();
     return {
       client_name: definition.client_name,

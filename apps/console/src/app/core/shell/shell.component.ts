@@ -47,6 +47,7 @@ export class ShellComponent {
   protected readonly user = this.session.user;
   protected readonly isPlatformAdmin = this.session.isPlatformAdmin;
   protected readonly actingClient = this.session.actingClient;
+  protected readonly tenantKey = computed(() => this.session.tenantId() ?? 'none');
   protected readonly roleLabel = computed(() =>
     this.isPlatformAdmin() ? 'Platform admin' : label(ROLE_LABELS, this.user()?.role),
   );

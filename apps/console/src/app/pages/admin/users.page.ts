@@ -63,6 +63,8 @@ const FIELDS = ['email', 'password', 'role'] as const;
     }
     .role-select {
       width: 190px;
+      --mat-form-field-container-height: 40px;
+      --mat-form-field-container-vertical-padding: 8px;
     }
     .inactive {
       color: var(--mat-sys-on-surface-variant);

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -61,6 +61,9 @@ const NO_ZIP = '';
     .wide {
       grid-column: 1 / -1;
     }
+    .intro {
+      margin: 0 0 8px;
+    }
     @media (max-width: 640px) {
       .grid {
         grid-template-columns: 1fr;
@@ -71,6 +74,7 @@ const NO_ZIP = '';
 export class ChannelDialogComponent {
   private readonly channels = inject(ChannelsService);
   private readonly dialog = inject(MatDialogRef<ChannelDialogComponent, ChannelResponse>);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   protected readonly data = inject<ChannelDialogData>(MAT_DIALOG_DATA);
 
   protected readonly types = CHANNEL_TYPES;
@@ -160,6 +164,12 @@ export class ChannelDialogComponent {
         }
         this.errorsVersion.update((v) => v + 1);
         if (problem.status !== 409) this.problem.set(problem.message);
+        // Bring the first field the API complained about into view (the dialog scrolls).
+        setTimeout(() =>
+          this.host.nativeElement
+            .querySelector('.mat-form-field-invalid')
+            ?.scrollIntoView({ block: 'center', behavior: 'smooth' }),
+        );
       },
     });
   }

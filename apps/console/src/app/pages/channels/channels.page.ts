@@ -62,8 +62,13 @@ const ALL = '';
     .import-panel {
       margin-bottom: 16px;
     }
-    .website {
-      overflow-wrap: anywhere;
+    .website-link {
+      display: inline-block;
+      max-width: 180px;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+      vertical-align: bottom;
     }
   `,
 })
@@ -87,9 +92,20 @@ export class ChannelsPage {
   protected readonly filterText = signal('');
   protected readonly dataSource = new MatTableDataSource<ChannelResponse>([]);
   protected readonly formatInteger = formatInteger;
+  /** `https://www.example.org/path/` -> `example.org/path` */
+  protected readonly shortUrl = (url: string): string =>
+    url.replace(/^https?:\/\/(www\.)?/, '').replace(/\/$/, '');
 
   protected readonly columns = computed(() => {
-    const base = ['name', 'channel_type', 'geography', 'zip_code', 'place', 'estimated_reach', 'website'];
+    const base = [
+      'name',
+      'channel_type',
+      'geography',
+      'zip_code',
+      'place',
+      'estimated_reach',
+      'website',
+    ].filter((column) => column !== 'geography' || this.geographies().length > 1);
     return this.canWrite() ? [...base, 'actions'] : base;
   });
   protected readonly geographyNames = computed(

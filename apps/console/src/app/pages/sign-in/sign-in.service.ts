@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { DemoInfoResponse } from '@lbi/contracts';
-import { Observable, catchError, of } from 'rxjs';
+import { Observable, catchError, map, of } from 'rxjs';
 
 import { API } from '../../core/api';
 
@@ -10,8 +10,11 @@ import { API } from '../../core/api';
 export class SignInService {
   private readonly http = inject(HttpClient);
 
-  /** The demo tenant's logins in demo mode; null otherwise (the API answers 404 outside it). */
+  /** The demo tenant's logins in demo mode; null otherwise (the API answers 204 outside it). */
   demoInfo(): Observable<DemoInfoResponse | null> {
-    return this.http.get<DemoInfoResponse>(`${API}/demo`).pipe(catchError(() => of(null)));
+    return this.http.get<DemoInfoResponse | null>(`${API}/demo`).pipe(
+      map((info) => (info && Array.isArray(info.accounts) ? info : null)),
+      catchError(() => of(null)),
+    );
   }
 }

@@ -22,7 +22,7 @@ import { Subscription } from 'rxjs';
 import { describeError } from '../../core/api-error';
 import { JOIN_TYPE_LABELS } from '../../core/labels';
 import { ZipCheckService } from './zip-check.service';
-import { ZipEntry, resolutionText, splitZipList } from './zip-entry';
+import { ZipEntry, resolutionDetail, resolutionText, splitZipList } from './zip-entry';
 
 /**
  * The ZIP chip editor: type or paste a list (commas, spaces, new lines); each entry is checked by the
@@ -74,6 +74,7 @@ export class ZipChipEditorComponent {
   });
   protected readonly joinLabels = JOIN_TYPE_LABELS;
   protected readonly resolutionText = resolutionText;
+  protected readonly resolutionDetail = resolutionDetail;
   private initialised = false;
 
   constructor() {

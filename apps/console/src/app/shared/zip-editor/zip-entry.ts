@@ -20,6 +20,17 @@ export function splitZipList(text: string): string[] {
     .filter((part) => part !== '');
 }
 
+/** The resolution without its kind (the tag says matched / mapped / no ZCTA): "ZCTA 19013". */
+export function resolutionDetail(resolution: ZctaResolutionResponse | null): string {
+  if (!resolution) return '';
+  if (resolution.join_type === 'zip_matches_zcta') return `ZCTA ${resolution.zcta}`;
+  if (resolution.join_type === 'spatial_join') {
+    const kind = /post office|large volume/i.test(resolution.zip_type ?? '') ? 'a PO-box ZIP' : 'a ZIP';
+    return `from ${kind} to ZCTA ${resolution.zcta}`;
+  }
+  return 'no Census figures for this ZIP';
+}
+
 /** In words: matched / mapped from a PO-box ZIP to ZCTA x / no ZCTA. */
 export function resolutionText(resolution: ZctaResolutionResponse | null): string {
   if (!resolution) return '';
