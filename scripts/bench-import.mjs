@@ -131,9 +131,7 @@ async function runImportBenchmark(options) {
 
     // Through the real path: the upload service (streamed, hashed, checked), the import endpoint's
     // service (a queued run) and the import_csv_events job on the inline queue.
-    const upload = await TenantContext.run({ clientId }, () =>
-      app.get(UploadsService).store(createReadStream(csvPath), 'events.csv'),
-    );
+    const upload = await app.get(UploadsService).store(createReadStream(csvPath), 'events.csv', clientId);
     globalThis.gc?.();
     const rssBefore = process.memoryUsage().rss;
     const peakBeforeKb = process.resourceUsage().maxRSS;

@@ -2,9 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Role } from '@lbi/contracts';
-import type { Page } from 'playwright-core';
+import { startDemoProcess } from '../support/api-process';
+import type { Locator, Page } from 'playwright-core';
 import request from 'supertest';
 import {
+  CONSOLE_DIR,
   ConsoleHarness,
   OpenedPage,
   apiErrors,
@@ -65,7 +67,26 @@ const NEW_GEOGRAPHY_ZCTAS = 5;
   }
 
   it('lists the demo accounts on sign-in; the analyst signs in by keyboard and lands on the demo geography with its reports and the map', async () => {
-    await page.goto(`${harness.url}/`);
+    // `npm run demo` as a newcomer runs it: demo mode on an embedded database of its own.
+    const demo = await startDemoProcess(join(workDir, 'demo'), {
+      CONSOLE_DIR,
+      CENSUS_API_BASE_URL: harness.fakeCensus.baseUrl,
+    });
+    opened.watch.expectNetworkFailure(new RegExp(`^${demo.url}/`)); // once it is stopped
+    try {
+      await waitForDemoReady(demo.url);
+      await firstMinutes(demo.url);
+    } finally {
+      await demo.stop();
+    }
+    // Outside demo mode the sign-in page lists no accounts.
+    await page.goto(`${harness.url}/sign-in`);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Demo accounts' }).count()).toBe(0);
+  });
+
+  async function firstMinutes(url: string): Promise<void> {
+    await page.goto(`${url}/`);
     await page.waitForURL(/\/sign-in\?returnUrl=%2F$/);
     await page.getByRole('heading', { name: 'Demo accounts' }).waitFor();
     const demoList = await page.locator('.demo-list').innerText();
@@ -110,7 +131,7 @@ const NEW_GEOGRAPHY_ZCTAS = 5;
     await page.locator('.tooltip').waitFor();
     await page.keyboard.press('Enter');
     await page.locator(`tr.row--selected[data-zip="${zcta}"]`).waitFor();
-  });
+  }
 
   it('creates a geography from a pasted ZIP list: refused entries with the API reason, duplicates merged, PO-box ZIP mapped; then refreshes its Census figures live', async () => {
     await signInAsAnalyst();
@@ -166,7 +187,7 @@ const NEW_GEOGRAPHY_ZCTAS = 5;
     // Refresh Census: the run's status updates live until it succeeds (the fake Census API answers).
     await page.getByRole('button', { name: 'Refresh Census' }).click();
     const run = page.getByTestId('census-run');
-    await run.locator('[data-status="success"]').waitFor({ timeout: 60_000 });
+    await runSucceeded(run);
     expect(Number((await run.getByTestId('records-upserted').innerText()).replace(/,/g, ''))).toBeGreaterThan(
       0,
     );
@@ -210,7 +231,7 @@ const NEW_GEOGRAPHY_ZCTAS = 5;
       await page.getByRole('heading', { level: 2, name: section }).waitFor();
     }
     expect(await page.locator('.top-table tbody tr[data-zip]').count()).toBe(5);
-    expect(await page.locator('.top-table').innerText()).toMatch(/Ranks 1 of 5 ZIPs/);
+    expect(await page.locator('.top-table').innerText()).toMatch(/Ranks 1 of 5 ZIP/);
     expect(await page.locator('lbi-report-buyer-profile').innerText()).toMatch(
       /Households\s+[\d,]+\s+± [\d,]+/,
     );
@@ -229,6 +250,13 @@ const NEW_GEOGRAPHY_ZCTAS = 5;
     expect(pdf.name).toMatch(/\.pdf$/);
     expect(readFileSync(pdf.path).subarray(0, 5).toString()).toBe('%PDF-');
   });
+
+  /** Waits for the run shown in `run` to end, and says why when it failed. */
+  async function runSucceeded(run: Locator, timeout = 60_000): Promise<void> {
+    await run.locator('[data-status="success"], [data-status="failed"]').first().waitFor({ timeout });
+    const failed = await run.locator('[data-status="failed"]').count();
+    expect(failed === 0 ? 'succeeded' : await run.innerText()).toBe('succeeded');
+  }
 
   async function download(target: Page, button: string): Promise<{ name: string; path: string }> {
     const [file] = await Promise.all([
@@ -251,7 +279,7 @@ const NEW_GEOGRAPHY_ZCTAS = 5;
     expect(await page.locator('lbi-csv-import').innerText()).toContain('4 rows checked in your browser');
     await page.getByRole('button', { name: 'Upload and import' }).click();
     const run = page.getByTestId('import-run');
-    await run.locator('[data-status="success"]').waitFor({ timeout: 60_000 });
+    await runSucceeded(run);
     expect(await run.getByTestId('records-upserted').innerText()).toBe('4');
     await page
       .getByRole('row', { name: new RegExp(`Greater Wayne Business Chamber.*${NEW_GEOGRAPHY}`) })
@@ -323,13 +351,20 @@ const NEW_GEOGRAPHY_ZCTAS = 5;
     await choose(page, 'Geography', NEW_GEOGRAPHY, page.locator('lbi-csv-import'));
     await choose(page, 'Type of data', /^Property/, page.locator('lbi-csv-import'));
     const file = join(workDir, 'property-large.csv');
-    const zips = ['19002', '19003', '19087', '19034', '19016'];
+    // Block groups in a county each ZIP reaches (the import checks them against the ZCTA's counties).
+    const zips: [string, string][] = [
+      ['19002', '42091'],
+      ['19003', '42091'],
+      ['19087', '42029'],
+      ['19034', '42091'],
+      ['19016', '42045'],
+    ];
     const lines = [
       'zip_code,property_type,ownership_type,lot_size_sqft,year_built,estimated_income_band,block_group',
     ];
     for (let i = 0; lines.length <= 80_000; i++) {
       lines.push(
-        `${zips[i % zips.length]},single_family_detached,${i % 3 === 0 ? 'renter_occupied' : 'owner_occupied'},${4000 + (i % 900) * 10},${1930 + (i % 90)},100k_150k,4209120${String(i % 40).padStart(5, '0')}`,
+        `${zips[i % zips.length][0]},single_family_detached,${i % 3 === 0 ? 'renter_occupied' : 'owner_occupied'},${4000 + (i % 900) * 10},${1930 + (i % 90)},100k_150k,${zips[i % zips.length][1]}${String(200100 + (i % 8)).padStart(6, '0')}${1 + (i % 3)}`,
       );
     }
     writeFileSync(file, `${lines.join('\n')}\n`);
@@ -347,7 +382,7 @@ const NEW_GEOGRAPHY_ZCTAS = 5;
     const upload = (await answer.json()) as { file_ref: string; size_bytes: number };
     expect(upload.size_bytes).toBe(bytes);
     const run = page.getByTestId('import-run');
-    await run.locator('[data-status="success"]').waitFor({ timeout: 90_000 });
+    await runSucceeded(run, 90_000);
     expect(await run.getByTestId('rows-processed').innerText()).toBe('80,000');
     await page.locator('lbi-runs-table tr.mat-mdc-row').first().waitFor();
     await screenshot(page, 'ingestion');

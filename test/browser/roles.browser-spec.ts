@@ -273,7 +273,7 @@ import { DEMO, choose, demoAccount, navLink, waitForDemoReady } from '../support
       await page.getByText('Operational').waitFor();
       const rows = await page.locator('tr.mat-mdc-row').allInnerTexts();
       expect(rows.join('\n')).toMatch(/Database[\s\S]*Up/);
-      expect(rows.join('\n')).toMatch(new RegExp(`Job queue[\\s\\S]*Up[\\s\\S]*${harness.driver}`));
+      expect(rows.join('\n')).toMatch(/Job queue[\s\S]*Up/);
       await expectAccessible('status');
       await screenshot(page, 'status');
       opened.watch.expectFailure(404, /no-such-route/);

@@ -289,13 +289,53 @@ describe('auth, clients and users over HTTP', () => {
       const duplicate = await request(api.url)
         .post('/api/v1/users')
         .set(adminA.headers)
-        .send({ email: adminB.email, password: TEST_PASSWORD, role: 'analyst' })
+        .send({ email: analystA.email, password: TEST_PASSWORD, role: 'analyst' })
         .expect(409);
       expect(duplicate.body).toEqual({
         status_code: 409,
         error: 'Conflict',
-        message: 'A user with this email already exists',
+        message: 'A user with this email already exists in this client (see GET /users)',
       });
+    });
+
+    it('never reveals that an email has an account in another client: it is simply free here', async () => {
+      // adminB's address belongs to client B; for client A it is as new as any other.
+      const created = await request(api.url)
+        .post('/api/v1/users')
+        .set(adminA.headers)
+        .send({ email: adminB.email, password: `${TEST_PASSWORD}-a`, role: 'analyst' })
+        .expect(201);
+      expect(created.body).toMatchObject({ email: adminB.email, client_id: clientA.id, role: 'analyst' });
+      // The password picks the account: each person signs in to their own client.
+      const inB = await factory.login(adminB.email, TEST_PASSWORD);
+      expect(inB.user).toMatchObject({ id: adminB.user.id, client_id: clientB.id });
+      const inA = await factory.login(adminB.email, `${TEST_PASSWORD}-a`);
+      expect(inA.user).toMatchObject({ id: created.body.id, client_id: clientA.id });
+    });
+
+    it('asks for client_id when one email and password open accounts in two clients', async () => {
+      const email = uniqueEmail('two-clients');
+      for (const admin of [adminA, adminB]) {
+        await request(api.url)
+          .post('/api/v1/users')
+          .set(admin.headers)
+          .send({ email, password: TEST_PASSWORD, role: 'analyst' })
+          .expect(201);
+      }
+      const ambiguous = await request(api.url)
+        .post('/api/v1/auth/login')
+        .send({ email, password: TEST_PASSWORD })
+        .expect(400);
+      expect(ambiguous.body.message).toMatch(/send client_id as well/);
+      const chosen = await request(api.url)
+        .post('/api/v1/auth/login')
+        .send({ email, password: TEST_PASSWORD, client_id: clientB.id })
+        .expect(200);
+      expect(chosen.body.user.client_id).toBe(clientB.id);
+      await request(api.url)
+        .post('/api/v1/auth/login')
+        .send({ email, password: 'a-wrong-password-123', client_id: clientB.id })
+        .expect(401);
     });
 
     it('lists only the tenant admin’s own users and never a password hash', async () => {
@@ -478,12 +518,13 @@ describe('sign-in throttling and token expiry', () => {
   let platform: Session;
 
   beforeAll(async () => {
-    // The contract's defaults (10 per IP, 5 per email, per minute) and one-second tokens.
+    // The contract's defaults (10 per IP, 5 per email and IP, per minute) and two-second tokens (JWT
+    // expiry has whole-second resolution: one second could leave almost no time to use a token).
     api = await startTestApi({
       CONSOLE_DIR: '/nonexistent',
       LOGIN_RATE_LIMIT_PER_IP: '10',
       LOGIN_RATE_LIMIT_PER_EMAIL: '5',
-      JWT_EXPIRES_IN: '1s',
+      JWT_EXPIRES_IN: '2s',
     });
     factory = new AuthFactory(api);
     platform = await factory.platformAdmin();
@@ -496,10 +537,10 @@ describe('sign-in throttling and token expiry', () => {
       .set('X-Forwarded-For', ip)
       .send({ email, password: 'a-wrong-password-123' });
 
-  it('answers 429 with Retry-After after 5 attempts for one email, from any IP', async () => {
+  it('answers 429 with Retry-After after 5 attempts for one email from one IP', async () => {
     const email = uniqueEmail('target');
-    for (let i = 0; i < 5; i += 1) await attempt(email, `198.51.100.${i + 1}`).expect(401);
-    const refused = await attempt(email.toUpperCase(), '198.51.100.99').expect(429);
+    for (let i = 0; i < 5; i += 1) await attempt(email, '198.51.100.1').expect(401);
+    const refused = await attempt(email.toUpperCase(), '198.51.100.1').expect(429);
     expect(refused.body).toEqual({
       status_code: 429,
       error: 'Too Many Requests',
@@ -507,8 +548,28 @@ describe('sign-in throttling and token expiry', () => {
     });
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
-    // Another email from those IPs is still heard.
+    // Another email from that IP, and that email from another IP, are still heard.
     await attempt(uniqueEmail('other'), '198.51.100.1').expect(401);
+    await attempt(email, '198.51.100.2').expect(401);
+  });
+
+  it('never locks the real user out: wrong passwords for an address from many IPs only slow it down', async () => {
+    const platformNow = await factory.login(platform.email, platform.password);
+    const admin = await factory.userSession(
+      platformNow,
+      Role.Admin,
+      (await factory.createClient(platformNow)).id,
+    );
+    for (let i = 0; i < 8; i += 1) await attempt(admin.email, `192.0.2.${i + 1}`).expect(401);
+    const started = Date.now();
+    const response = await request(api.url)
+      .post('/api/v1/auth/login')
+      .set('X-Forwarded-For', '198.18.0.1')
+      .send({ email: admin.email, password: TEST_PASSWORD })
+      .expect(200);
+    expect(response.body.user.id).toBe(admin.user.id);
+    // It waited (8 failures, 5 free: 250 ms × 2³), but got in.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
   });
 
   it('answers 429 with Retry-After after 10 attempts from one IP, whatever the emails', async () => {
@@ -527,7 +588,7 @@ describe('sign-in throttling and token expiry', () => {
     expect(platform.token).toBeDefined();
     const fresh = await factory.login(platform.email, platform.password);
     await request(api.url).get('/api/v1/auth/me').set(fresh.headers).expect(200);
-    await new Promise((resolve) => setTimeout(resolve, 2100));
+    await new Promise((resolve) => setTimeout(resolve, 3100));
     const response = await request(api.url).get('/api/v1/auth/me').set(fresh.headers).expect(401);
     expect(response.body).toEqual({
       status_code: 401,

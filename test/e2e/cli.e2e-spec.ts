@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { uniqueEmail } from '../support/auth-factory';
 import { startTestApi } from '../support/start-test-api';
-import { testDatabaseUrl } from '../support/test-env';
+import { startEmbeddedPostgres } from '@lbi/server';
+import { createFreshDatabase, dropDatabase } from '../support/test-database';
+import { testDatabaseUrl, usingEmbeddedDatabase } from '../support/test-env';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'server', 'apps', 'api', 'src', 'cli.js');
 
@@ -49,5 +51,35 @@ function cli(...args: string[]) {
     const missing = cli('create-admin', '--email', uniqueEmail('cli'));
     expect(missing.status).not.toBe(0);
     expect(missing.stderr).toMatch(/--password/);
+  });
+});
+
+const MIGRATE = join(__dirname, '..', '..', 'dist', 'server', 'apps', 'api', 'src', 'migrate.js');
+
+(existsSync(MIGRATE) ? describe : describe.skip)('npm run migration:run', () => {
+  it('needs only the database: no JWT_SECRET, no Redis, no other setting', async () => {
+    // A database of its own, so the run really applies every migration.
+    const embedded = usingEmbeddedDatabase() ? await startEmbeddedPostgres({ maxConnections: 4 }) : undefined;
+    const url =
+      embedded?.url ?? (await createFreshDatabase(process.env.DATABASE_URL as string, 'lbi_cli_mig'));
+    try {
+      const env: Record<string, string> = { PATH: process.env.PATH ?? '', DATABASE_URL: url };
+      const first = spawnSync(process.execPath, [MIGRATE, 'run'], { env, encoding: 'utf8', timeout: 60_000 });
+      expect(first.stderr).toBe('');
+      expect(first.status).toBe(0);
+      expect(first.stdout).toMatch(/^Applied \d+ migration\(s\): InitialSchema/);
+      const again = spawnSync(process.execPath, [MIGRATE, 'run'], { env, encoding: 'utf8', timeout: 60_000 });
+      expect(again.stdout).toBe('The schema is up to date.\n');
+      const none = spawnSync(process.execPath, [MIGRATE, 'run'], {
+        env: { PATH: env.PATH },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(none.status).toBe(1);
+      expect(none.stderr).toMatch(/DATABASE_URL: set it to the PostgreSQL database to migrate/);
+    } finally {
+      if (embedded) await embedded.stop();
+      else await dropDatabase(url);
+    }
   });
 });

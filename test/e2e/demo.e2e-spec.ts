@@ -53,8 +53,8 @@ describe('npm run demo', () => {
     const health = await fetch(`http://localhost:${port}/api/v1/health`);
     expect(health.status).toBe(200);
     const body = (await health.json()) as { details: Record<string, Record<string, unknown>> };
-    expect(body.details.database).toMatchObject({ status: 'up', engine: 'embedded (PGlite)' });
-    expect(body.details.queue).toMatchObject({ status: 'up', driver: 'inline' });
+    // Public health says up or down only; the engine and driver are in the platform admin's details.
+    expect(body.details).toEqual({ database: { status: 'up' }, queue: { status: 'up' } });
 
     // The demo tenant: logins printed, the sample files imported and Census figures from the snapshot.
     expect(banner).toContain('analyst@lbi-demo.example');

@@ -184,14 +184,18 @@ describe('geographies and signals over HTTP', () => {
       [
         'no zip_codes',
         { name: 'x' },
-        'zip_codes must be an array of ZIP code strings, e.g. ["19002", "19034"]',
+        'zip_codes is missing: send the ZIP codes as an array of 5-digit strings, e.g. ["19002", "19034"]',
       ],
       [
         'zip_codes as a string',
         { name: 'x', zip_codes: '19002' },
         'zip_codes must be an array of ZIP code strings, e.g. ["19002", "19034"]',
       ],
-      ['an empty zip_codes', { name: 'x', zip_codes: [] }, 'zip_codes must list at least one ZIP code'],
+      [
+        'an empty zip_codes',
+        { name: 'x', zip_codes: [] },
+        'zip_codes must list at least one ZIP code, e.g. ["19002"]',
+      ],
       [
         '5,001 ZIPs',
         { name: 'x', zip_codes: Array.from({ length: 5001 }, () => '19002') },
@@ -202,9 +206,12 @@ describe('geographies and signals over HTTP', () => {
         { name: 'x', zip_codes: ['19002'], client_id: MISSING_UUID },
         'property client_id should not exist',
       ],
-    ])('refuses %s', async (_label, body, message) => {
+    ])('refuses %s with the one message that says what to fix', async (_label, body, message) => {
       const response = await post(adminA, body).expect(400);
       expect(response.body.message).toContain(message);
+      // Never a rule the value does not break, such as "at most 5,000 ZIP codes (got 0)" for none.
+      const zipMessages = [response.body.message].flat().filter((m: string) => m.startsWith('zip_codes'));
+      expect(zipMessages.length).toBeLessThanOrEqual(1);
     });
 
     it('answers 409 for a name the tenant already uses; another tenant may use it', async () => {

@@ -230,7 +230,13 @@ describe('uploads and CSV imports over HTTP', () => {
       const geo = await geography();
       const ref = await uploadRef(fixture('property.csv'));
       const run = await importAndWait('property', geo, ref);
-      expect(run).toMatchObject({ error_message: null, status: 'success', rows_processed: 6 });
+      expect(run).toMatchObject({ error_message: null, status: 'success', rows_processed: 14 });
+      // Buckets of fewer than 10 homes are not kept, and the run says so.
+      expect(run.details.suppressed_small_buckets).toMatchObject({
+        min_properties: 10,
+        block_groups_folded_into_zip: 2,
+        zips_withheld: 2,
+      });
       const read = () =>
         db.query(
           `SELECT zip_code, block_group, property_count, median_year_built, median_lot_size_sqft, property_type_mix,
@@ -243,22 +249,16 @@ describe('uploads and CSV imports over HTTP', () => {
         (a: { zip_code: string; block_group: string }) => a.zip_code === '19002' && a.block_group === '',
       );
       expect(zip19002).toMatchObject({
-        property_count: 3,
-        median_year_built: 1962,
-        median_lot_size_sqft: 8712,
-        property_type_mix: { single_family: 2, townhouse: 1 },
-        ownership_mix: { owner_occupied: 2, renter_occupied: 1 },
+        property_count: 11,
+        median_year_built: 1960,
+        median_lot_size_sqft: 9148,
+        property_type_mix: { single_family: 9, townhouse: 2 },
+        ownership_mix: { owner_occupied: 9, renter_occupied: 2 },
       });
       expect(
         aggregates.map((a: { zip_code: string; block_group: string }) => `${a.zip_code}/${a.block_group}`),
-      ).toEqual([
-        '19002/',
-        '19002/420912001001',
-        '19002/420912001002',
-        '19003/',
-        '19003/420912010001',
-        '19087/',
-      ]);
+      ).toEqual(['19002/', '19002/420912001001']);
+      expect(aggregates.every((a: { property_count: number }) => a.property_count >= 10)).toBe(true);
       // Points were coarsened to the 0.01° grid before averaging: 40.15432 -> 40.15, 40.15987 -> 40.16, ...
       expect(zip19002).toMatchObject({ centroid_lat: 40.16, centroid_lon: -75.22 });
       for (const a of aggregates) {
@@ -269,8 +269,9 @@ describe('uploads and CSV imports over HTTP', () => {
         `SELECT zip_code, metric, value FROM demand_signals WHERE geography_id = $1 AND signal_type = 'PROPERTY' ORDER BY zip_code, metric`,
         [geo],
       );
-      expect(signals).toContainEqual({ zip_code: '19002', metric: 'property_count', value: 3 });
-      expect(signals).toContainEqual({ zip_code: '19002', metric: 'owner_occupied_share', value: 0.6667 });
+      expect(signals).toContainEqual({ zip_code: '19002', metric: 'property_count', value: 11 });
+      expect(signals).toContainEqual({ zip_code: '19002', metric: 'owner_occupied_share', value: 0.8182 });
+      expect(signals.some((s: { zip_code: string }) => s.zip_code !== '19002')).toBe(false);
       expect(run.records_upserted).toBe(aggregates.length + signals.length);
       expect(await importAndWait('property', geo, ref)).toMatchObject({ status: 'success' });
       expect(await read()).toEqual(aggregates);
@@ -327,23 +328,22 @@ describe('uploads and CSV imports over HTTP', () => {
       expect(run.error_message).toContain("not one of this geography's ZIP codes");
     });
 
-    it('fails a file with a PII column, naming it as PII, and one with an unknown column, listing the allowed ones', async () => {
+    it('refuses a file with a PII column at upload, naming it, and fails one with an unknown column by position', async () => {
       const geo = await geography();
-      const pii = await importAndWait(
-        'channels',
-        geo,
-        await uploadRef('channel_type,name,owner_email\nhoa,Oak Hill Estates HOA,board\n'),
-      );
-      expect(pii.status).toBe('failed');
-      expect(pii.error_message).toContain('"owner_email"');
-      expect(pii.error_message).toMatch(/PII/);
+      const before = readdirSync(uploadDir).sort();
+      const pii = await upload(analyst, 'channel_type,name,owner_email\nhoa,Oak Hill Estates HOA,board\n');
+      expect(pii.status).toBe(400);
+      expect(pii.body.message).toContain('"owner_email"');
+      expect(pii.body.message).toMatch(/personal data is not accepted.*nothing was kept/);
+      expect(readdirSync(uploadDir).sort()).toEqual(before);
       const unknown = await importAndWait(
         'events',
         geo,
         await uploadRef('event_name,start_date,venue_size\nHarvest Fair,2026-09-12,large\n'),
       );
       expect(unknown.status).toBe('failed');
-      expect(unknown.error_message).toContain('"venue_size"');
+      expect(unknown.error_message).toContain('unknown column at position 3 (of 3)');
+      expect(unknown.error_message).not.toContain('venue_size');
       expect(unknown.error_message).toContain(
         'required: event_name, start_date; optional: end_date, zip_code',
       );

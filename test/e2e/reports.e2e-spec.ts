@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Role, type ReportPayload } from '@lbi/contracts';
@@ -10,7 +10,10 @@ import { FakeCensusServer, startFakeCensusServer } from '../support/fake-census/
 import { startTestApi } from '../support/start-test-api';
 import { testDatabaseUrl } from '../support/test-env';
 
-/** Real Philadelphia-suburb ZIPs: owner-heavy older Main Line ZIPs beside renter-heavy towns. */
+/**
+ * Real Philadelphia-suburb ZIPs: owner-heavy older Main Line ZIPs beside renter-heavy towns, 19085
+ * Villanova (median income top-coded "$250,000+") and 19397, a PO-box ZIP inside ZCTA 19087.
+ */
 const ZIPS = [
   '19002',
   '19003',
@@ -21,9 +24,12 @@ const ZIPS = [
   '19072',
   '19083',
   '19087',
+  '19085',
+  '19397',
   '19401',
   '19446',
 ];
+const hasPoppler = spawnSync('pdftotext', ['-v']).status === 0;
 const CLI = join(__dirname, '..', '..', 'dist', 'server', 'apps', 'api', 'src', 'cli.js');
 
 interface ReportBody {
@@ -66,7 +72,9 @@ describe('intelligence reports over HTTP', () => {
   }
 
   beforeAll(async () => {
-    fake = await startFakeCensusServer();
+    // The real files lack the cross-tabulations and distributions; the SYNTHETIC tables stand in for
+    // them (test/support/fake-census/synthetic/README.md), so pooled medians and cross-tabs are exercised.
+    fake = await startFakeCensusServer({ syntheticTables: true });
     api = await startTestApi({ CONSOLE_DIR: '/nonexistent', CENSUS_API_BASE_URL: fake.baseUrl });
     const factory = new AuthFactory(api);
     const platform = await factory.platformAdmin();
@@ -166,7 +174,61 @@ describe('intelligence reports over HTTP', () => {
     const rank = (payload: ReportPayload, zip: string) =>
       payload.top_zips.find((z) => z.zip_code === zip)?.rank ?? Number.POSITIVE_INFINITY;
     expect(rank(moving, '19401')).toBeLessThan(rank(roofing, '19401'));
-    expect(roofing.top_zips[0].why.join(' ')).toMatch(/owner-occupied|built/);
+    expect(roofing.top_zips[0].why.join(' ')).toMatch(/own a detached house|owner-occupied|built/);
+  });
+
+  it('reports tiers, tested comparisons, censored medians, cross-tabulations and one vintage', async () => {
+    const roofing = (await report('roofing')).payload as ReportPayload;
+    expect(roofing.vintage).toBe('2023');
+    expect(roofing.sources[0].vintage).toBe('2023');
+    expect(roofing.ranked_zctas).toBe(12); // 13 ZIPs, 19397 shares ZCTA 19087
+    expect(new Set(roofing.top_zips.map((z) => z.zcta)).size).toBe(roofing.top_zips.length);
+    expect(roofing.tiers!.flatMap((t) => t.zip_codes)).toEqual(roofing.top_zips.map((z) => z.zip_code));
+    for (const zip of roofing.top_zips) {
+      expect(zip.tier).toBeGreaterThanOrEqual(1);
+      expect(zip.why[0]).toMatch(/tier \d+/);
+      for (const reason of zip.reasons!) {
+        const c = zip.components.find((x) => x.feature === reason.feature)!;
+        expect(c.better).toBe(true);
+        if (/higher than|lower than/.test(reason.text)) expect(reason.text).toMatch(/significant at 90%/);
+      }
+    }
+    const text = JSON.stringify(roofing);
+    expect(text).toMatch(/significant at 90%/);
+    expect(text).not.toMatch(/250,001/);
+    expect(roofing.buyer_profile.addressable_households.basis).toMatch(/B25036/);
+    expect(roofing.buyer_profile.median_home_value.estimate?.method).toMatch(
+      /pooled median of the summed B25075/,
+    );
+    expect(roofing.data_freshness.find((f) => f.source_type === 'census')!.detail).toMatch(
+      /^refreshed today;/,
+    );
+
+    const pool = (await report('pool_spa')).payload as ReportPayload;
+    const villanova = pool.top_zips.find((z) => z.zip_code === '19085')!;
+    expect(villanova.components.find((c) => c.feature === 'median_household_income')).toMatchObject({
+      censored: 'top',
+      display: '$250,000+',
+    });
+
+    // The PO-box ZIP has its ZCTA's score and rank in the stored scores, and says so.
+    await request(api.url)
+      .post(`/api/v1/geographies/${geographyId}/recompute-scores?category=roofing`)
+      .set(analyst.headers)
+      .expect(202);
+    const scores = await until(
+      async () =>
+        (
+          await request(api.url)
+            .get(`/api/v1/geographies/${geographyId}/scores?category=roofing`)
+            .set(reader.headers)
+        ).body as { zip_code: string; rank: number; score: number; flags: string[] }[],
+      (body) => Array.isArray(body) && body.some((s) => s.zip_code === '19397'),
+    );
+    const poBox = scores.find((s) => s.zip_code === '19397')!;
+    const own = scores.find((s) => s.zip_code === '19087')!;
+    expect([poBox.rank, poBox.score]).toEqual([own.rank, own.score]);
+    expect(poBox.flags).toContain('shares_zcta:19087');
   });
 
   it('gives the same report for the same inputs, as a new immutable snapshot', async () => {
@@ -197,7 +259,20 @@ describe('intelligence reports over HTTP', () => {
     });
     expect(parsed.errors).toEqual([]);
     expect(parsed.data.map((row) => row.zip_code)).toEqual(payload.top_zips.map((z) => z.zip_code));
-    expect(parsed.meta.fields).toEqual(expect.arrayContaining(['rank', 'zip_code', 'score', 'why']));
+    expect(parsed.meta.fields).toEqual(
+      expect.arrayContaining([
+        'rank',
+        'zip_code',
+        'score',
+        'why',
+        'tier',
+        'score_moe',
+        'zip_codes',
+        'vintage',
+      ]),
+    );
+    expect(parsed.data.map((row) => row.tier)).toEqual(payload.top_zips.map((z) => String(z.tier)));
+    expect(parsed.data.every((row) => row.vintage === '2023')).toBe(true);
 
     const pdf = await request(api.url)
       .get(`/api/v1/reports/${body.id}/export?format=pdf`)
@@ -213,6 +288,20 @@ describe('intelligence reports over HTTP', () => {
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(bytes.subarray(-6).toString()).toMatch(/%%EOF/);
     expect(pdf.headers['content-disposition']).toMatch(/filename="lbi-roofing-.+\.pdf"/);
+    if (hasPoppler) {
+      const dir = mkdtempSync(join(tmpdir(), 'lbi-e2e-pdf-'));
+      const file = join(dir, 'roofing.pdf');
+      writeFileSync(file, bytes);
+      const text = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout.replace(
+        /\s+/g,
+        ' ',
+      );
+      rmSync(dir, { recursive: true, force: true });
+      expect(text).toContain('ACS 2019-2023 5-year estimates');
+      expect(text).toContain('Tiers group ZIP areas whose scores are not significantly different at 90%');
+      expect(text).toContain('HOA');
+      expect(text).toContain('refreshed today');
+    }
   });
 
   it('recomputes and lists ZIP scores with their components', async () => {
@@ -229,7 +318,9 @@ describe('intelligence reports over HTTP', () => {
         ).body as { zip_code: string; rank: number; score: number; components: unknown[] }[],
       (body) => Array.isArray(body) && body.length > 0,
     );
-    expect(scores.map((s) => s.rank)).toEqual(scores.map((_, index) => index + 1));
+    // One rank per ZCTA: the PO-box ZIP 19397 shares 19087's; the ranks run 1..12 over 13 ZIPs.
+    expect([...new Set(scores.map((s) => s.rank))]).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(scores).toHaveLength(ZIPS.length);
     expect(scores[0].score).toBeGreaterThanOrEqual(scores.at(-1)?.score ?? 0);
     expect(scores[0].components.length).toBeGreaterThan(0);
   });

@@ -79,9 +79,9 @@ describe('CSV imports through the job path (streaming, one transaction, progress
   const inTenant = <T>(fn: () => Promise<T>): Promise<T> => TenantContext.run({ clientId }, fn);
 
   async function upload(text: string): Promise<string> {
-    const stored = await inTenant(() =>
-      app.get(UploadsService).store(Readable.from([Buffer.from(text)]), 'big.csv'),
-    );
+    const stored = await app
+      .get(UploadsService)
+      .store(Readable.from([Buffer.from(text)]), 'big.csv', clientId);
     return stored.fileRef;
   }
 
@@ -176,15 +176,18 @@ describe('CSV imports through the job path (streaming, one transaction, progress
   it('replaces a geography’s property aggregates on re-import instead of adding to them', async () => {
     const geo = await geography();
     const header = 'zip_code,year_built,ownership_type\n';
-    const first = await upload(header + '19002,1950,owner\n19002,1970,renter\n19003,1990,owner\n');
-    const second = await upload(header + '19002,2000,owner\n');
+    const rows = (zip: string, year: number, n: number) => `${zip},${year},owner\n`.repeat(n);
+    const first = await upload(
+      header + rows('19002', 1950, 6) + rows('19002', 1970, 6) + rows('19003', 1990, 10),
+    );
+    const second = await upload(header + rows('19002', 2000, 10));
     expect((await importWatching('property', geo, first)).run.status).toBe(RunStatus.Success);
     expect((await importWatching('property', geo, second)).run.status).toBe(RunStatus.Success);
     const aggregates = await db.query(
       `SELECT zip_code, property_count, median_year_built FROM property_aggregates WHERE geography_id = $1`,
       [geo],
     );
-    expect(aggregates).toEqual([{ zip_code: '19002', property_count: 1, median_year_built: 2000 }]);
+    expect(aggregates).toEqual([{ zip_code: '19002', property_count: 10, median_year_built: 2000 }]);
     const signals = await db.query(
       `SELECT DISTINCT zip_code FROM demand_signals WHERE geography_id = $1 AND signal_type = 'PROPERTY'`,
       [geo],

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { JobName, RunStatus } from '@lbi/contracts';
-import { AppConfig, JobQueue, RuntimeInfo } from '@lbi/server';
+import { AppConfig, BullJobQueue, JobQueue, RuntimeInfo } from '@lbi/server';
 import Bull from 'bull';
 import { Client } from 'pg';
 import { AppModule } from '../../apps/api/src/app.module';
@@ -149,6 +149,37 @@ describe('JobQueue', () => {
         const cleanup = new Bull('lbi', testRedisUrl() as string, { prefix });
         await cleanup.obliterate({ force: true });
         await cleanup.close();
+      }
+    },
+  );
+
+  withRedis(
+    'is fair across tenants on Bull: a second tenant waits behind one job of a backlog, not all of it',
+    async () => {
+      const prefix = `lbi-fair-${randomUUID().slice(0, 8)}`;
+      const bull = new Bull('lbi', testRedisUrl() as string, { prefix });
+      try {
+        const queue = new BullJobQueue(bull, 10);
+        const A = randomUUID();
+        const B = randomUUID();
+        for (let n = 0; n < 12; n++)
+          await queue.enqueue(JobName.GenerateReport, { client_id: A, report_id: `a${n}` });
+        await queue.enqueue(JobName.GenerateReport, { client_id: B, report_id: 'b0' });
+        await queue.enqueue(JobName.GenerateReport, { client_id: B, report_id: 'b1' });
+        const order: string[] = [];
+        // One at a time, as a single worker with concurrency 1 would take them.
+        void bull.process('*', 1, async (job) => {
+          order.push((job.data as { client_id: string }).client_id === A ? 'A' : 'B');
+          await BullJobQueue.jobDone(bull, job.data);
+        });
+        for (let i = 0; i < 100 && order.length < 14; i++)
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(order.join('')).toBe('ABABAAAAAAAAAA');
+        // Every job left its tenant's backlog: the counters are gone.
+        expect(await bull.client.keys(`${prefix}:lbi:tenant-backlog:*`)).toEqual([]);
+      } finally {
+        await bull.obliterate({ force: true });
+        await bull.close();
       }
     },
   );

@@ -1,9 +1,15 @@
 import { ALL_ENTITIES, TENANT_TABLES } from '@lbi/features';
 import { MIGRATIONS } from '@lbi/migrations';
-import { buildDataSourceOptions, revertLastMigration, runMigrations } from '@lbi/server';
+import {
+  buildDataSourceOptions,
+  type EmbeddedPostgres,
+  revertLastMigration,
+  runMigrations,
+  startEmbeddedPostgres,
+} from '@lbi/server';
 import { DataSource } from 'typeorm';
 import { createFreshDatabase, dropDatabase } from '../support/test-database';
-import { testDatabaseUrl, usingEmbeddedDatabase } from '../support/test-env';
+import { usingEmbeddedDatabase } from '../support/test-env';
 
 const EXPECTED_TABLES = [
   'channels',
@@ -38,17 +44,22 @@ const tablesOf = (dataSource: DataSource): Promise<string[]> =>
     .then((rows: { table_name: string }[]) => rows.map((row) => row.table_name));
 
 describe('migrations', () => {
-  // A database of our own on a real server; on the embedded default the shared one, restored after.
+  // A database of our own (on the real server, or a second embedded one): the revert test below
+  // must not touch the data the other suites left in the shared one.
   let url: string;
+  let embedded: EmbeddedPostgres | undefined;
   beforeAll(async () => {
-    url = usingEmbeddedDatabase()
-      ? testDatabaseUrl()
-      : await createFreshDatabase(process.env.DATABASE_URL as string, 'lbi_mig');
+    if (usingEmbeddedDatabase()) {
+      embedded = await startEmbeddedPostgres({ maxConnections: 8 });
+      url = embedded.url;
+    } else {
+      url = await createFreshDatabase(process.env.DATABASE_URL as string, 'lbi_mig');
+    }
     await runMigrations({ url, entities: ALL_ENTITIES, migrations: MIGRATIONS });
   });
   afterAll(async () => {
-    await runMigrations({ url, entities: ALL_ENTITIES, migrations: MIGRATIONS });
-    if (!usingEmbeddedDatabase()) await dropDatabase(url);
+    if (embedded) await embedded.stop();
+    else await dropDatabase(url);
   });
 
   it('create every table of the data model', async () => {

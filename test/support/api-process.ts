@@ -26,29 +26,38 @@ async function freePort(): Promise<number> {
  * passport keeps its strategies in a process-wide registry, so two APIs in one process would share
  * one token strategy. For tests that need other settings (short token lifetime, strict throttling).
  */
-export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
+export function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
+  return spawnApi({
+    DATABASE_URL: testDatabaseUrl(),
+    JWT_SECRET: TEST_JWT_SECRET,
+    LBI_DATA_DIR: '.data/test',
+    LOGIN_RATE_LIMIT_PER_IP: '10000',
+    LOGIN_RATE_LIMIT_PER_EMAIL: '10000',
+    ...env,
+  });
+}
+
+/**
+ * What `npm run demo` runs: the API in demo mode on an embedded database of its own (demo mode never
+ * runs on a real database), which seeds the demo tenant at start. `dataDir` holds that database.
+ */
+export function startDemoProcess(dataDir: string, env: Record<string, string>): Promise<ApiProcess> {
+  return spawnApi({ LBI_DEMO: 'true', LBI_DATA_DIR: dataDir, ...env }, 120_000);
+}
+
+async function spawnApi(env: Record<string, string>, startTimeoutMs = 60_000): Promise<ApiProcess> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build:server first`);
   const port = await freePort();
+  // Only what the API needs: service URLs a shell may have exported must not leak into it.
   const child: ChildProcess = spawn(process.execPath, [MAIN], {
     cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'test',
-      PORT: String(port),
-      DATABASE_URL: testDatabaseUrl(),
-      JWT_SECRET: TEST_JWT_SECRET,
-      LOG_LEVEL: 'warn',
-      LBI_DATA_DIR: '.data/test',
-      LOGIN_RATE_LIMIT_PER_IP: '10000',
-      LOGIN_RATE_LIMIT_PER_EMAIL: '10000',
-      ...env,
-    },
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   const url = `http://localhost:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + startTimeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the API process exited with ${child.exitCode}: ${stderr}`);
     try {
@@ -58,7 +67,7 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`the API process did not answer within 60 s: ${stderr}`);
+      throw new Error(`the API process did not answer within ${startTimeoutMs / 1000} s: ${stderr}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

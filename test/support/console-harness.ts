@@ -5,6 +5,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import Bull from 'bull';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DemoSeeder } from '@lbi/features';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { AuthFactory } from './auth-factory';
 import { chromiumAvailable, launchChromium } from './chromium';
@@ -42,8 +43,10 @@ export interface ConsoleHarness {
 }
 
 /**
- * The real stack for the browser tests: the fake Census API, the API (demo mode: it seeds the demo
- * tenant) serving the built console, a Bull worker when REDIS_URL is set, and headless Chromium.
+ * The real stack for the browser tests: the fake Census API, the API serving the built console, a
+ * Bull worker when REDIS_URL is set, and headless Chromium. The demo tenant is seeded through the
+ * demo seeder (the real upload, import, Census and report paths): demo mode itself runs only on an
+ * embedded database of its own (see startDemoProcess).
  */
 export async function startConsoleHarness(
   overrides: Record<string, string | undefined> = {},
@@ -53,7 +56,6 @@ export async function startConsoleHarness(
   const queuePrefix = `lbi-browser-${randomUUID().slice(0, 8)}`;
   const env = {
     CONSOLE_DIR,
-    LBI_DEMO: 'true',
     CENSUS_API_BASE_URL: fakeCensus.baseUrl,
     ...(redisUrl ? { REDIS_URL: redisUrl, QUEUE_PREFIX: queuePrefix } : {}),
     ...overrides,
@@ -67,6 +69,7 @@ export async function startConsoleHarness(
     await worker.init();
   }
   const api = await startTestApi(env);
+  await api.app.get(DemoSeeder).seed();
   const browser = await launchChromium();
   return {
     url: api.url,
@@ -243,6 +246,8 @@ export async function screenshot(
   mkdirSync(SCREENSHOTS_DIR, { recursive: true });
   // Let transitions (ripples, progress bars) settle so the picture shows the page, not a frame of it.
   await page.waitForTimeout(300);
+  // From the top: a sticky toolbar would otherwise be drawn where the page happened to be scrolled.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`), fullPage: options.fullPage ?? true });
 }
 

@@ -15,6 +15,7 @@ import {
   runMigrations,
   startEmbeddedPostgres,
 } from '@lbi/server';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { markPublicOperations } from './auth/public.decorator';
@@ -74,6 +75,7 @@ export async function startApi(config: AppConfig, options: StartApiOptions = {})
     app.useGlobalFilters(new AllExceptionsFilter());
     app.disable('x-powered-by');
     app.set('trust proxy', 'loopback');
+    app.use(helmet(securityHeaders()));
 
     const document = markPublicOperations(
       SwaggerModule.createDocument(
@@ -89,10 +91,12 @@ export async function startApi(config: AppConfig, options: StartApiOptions = {})
           .build(),
       ),
     );
-    SwaggerModule.setup('api/docs', app, document, {
-      jsonDocumentUrl: `${API_PREFIX}/openapi.json`,
-      yamlDocumentUrl: undefined,
-    });
+    if (config.apiDocs) {
+      SwaggerModule.setup('api/docs', app, document, {
+        jsonDocumentUrl: `${API_PREFIX}/openapi.json`,
+        yamlDocumentUrl: undefined,
+      });
+    }
 
     await app.listen(options.port ?? config.port, '0.0.0.0');
     const address = app.getHttpServer().address();
@@ -122,4 +126,33 @@ export async function startApi(config: AppConfig, options: StartApiOptions = {})
     await embedded?.stop();
     throw error;
   }
+}
+
+/**
+ * Security headers (helmet). The console's scripts, styles, fonts and images all come from this
+ * origin (the map draws offline from bundled outlines), so the policy allows 'self' only, plus inline
+ * styles, which Angular Material and Swagger UI set at run time; images may also be data: URLs.
+ */
+function securityHeaders(): Parameters<typeof helmet>[0] {
+  return {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        'font-src': ["'self'", 'data:'],
+        'connect-src': ["'self'"],
+        'object-src': ["'none'"],
+        'base-uri': ["'self'"],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+      },
+    },
+    // The console and the API share one origin; nothing is meant to be embedded elsewhere.
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+  };
 }

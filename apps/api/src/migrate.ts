@@ -1,6 +1,6 @@
 import { ALL_ENTITIES } from '@lbi/features';
 import { MIGRATIONS } from '@lbi/migrations';
-import { ConfigError, loadConfig, revertLastMigration, runMigrations } from '@lbi/server';
+import { ConfigError, ensureServiceLogin, loadConfig, revertLastMigration, runMigrations } from '@lbi/server';
 
 /** `npm run migration:run` / `migration:revert`: apply or undo migrations on DATABASE_URL. */
 async function main(command: string | undefined): Promise<void> {
@@ -18,6 +18,12 @@ async function main(command: string | undefined): Promise<void> {
         ? `Applied ${applied.length} migration(s): ${applied.join(', ')}\n`
         : 'The schema is up to date.\n',
     );
+    if (config.appDatabaseUser && config.appDatabasePassword) {
+      await ensureServiceLogin(config.databaseUrl, config.appDatabaseUser, config.appDatabasePassword);
+      process.stdout.write(
+        `The API and workers can connect as "${config.appDatabaseUser}" (member of lbi_service, owns nothing).\n`,
+      );
+    }
   } else if (command === 'revert') {
     const reverted = await revertLastMigration(inputs);
     process.stdout.write(reverted ? 'Reverted the last migration.\n' : 'No migration to revert.\n');

@@ -76,6 +76,25 @@ describe('ACS variable catalogue', () => {
     expect(acsVariableById('B25040_008E')?.metric).toBe('heating_fuel_solar');
   });
 
+  it('fetches the tenure cross-tabulations, vacancy status and the value and rent distributions', () => {
+    const tables = new Set(ACS_VARIABLES.map((v) => v.table));
+    for (const table of ['B25032', 'B25036', 'B25075', 'B25063', 'B25038', 'B25004', 'B25117', 'B25007']) {
+      expect(tables).toContain(table);
+    }
+    expect(acsVariableByMetric('owner_1_detached')).toMatchObject({
+      estimate: 'B25032_003E',
+      of: 'tenure_units_total',
+    });
+    expect(acsVariableByMetric('owner_built_1939_or_earlier')).toMatchObject({ estimate: 'B25036_012E' });
+    expect(acsVariableByMetric('renter_moved_in_recent')?.label).toMatch(/2021 or later/);
+    expect(acsVariableByMetric('home_value_2m_plus')).toMatchObject({ estimate: 'B25075_027E' });
+    expect(acsVariableByMetric('rent_cash_rent_units')).toMatchObject({ estimate: 'B25063_002E' });
+    expect(acsVariableByMetric('rent_3500_plus')).toMatchObject({ estimate: 'B25063_026E' });
+    expect(acsVariableByMetric('owner_heat_electricity')).toMatchObject({ estimate: 'B25117_005E' });
+    expect(acsVariableByMetric('renter_householder_85_plus')).toMatchObject({ estimate: 'B25007_021E' });
+    expect(acsVariableByMetric('vacant_for_sale_only')).toMatchObject({ estimate: 'B25004_004E' });
+  });
+
   it('defaults to fetching every metric, estimate and MOE', () => {
     expect(DEFAULT_ACS_METRICS).toHaveLength(ACS_VARIABLES.length);
     expect(DEFAULT_ACS_VARIABLE_IDS).toHaveLength(ACS_VARIABLES.length * 2);

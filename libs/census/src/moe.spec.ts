@@ -1,6 +1,7 @@
 import {
   ACS_Z_90,
   coefficientOfVariation,
+  compareEstimates,
   isReliable,
   moeOfProportion,
   moeOfRatio,
@@ -50,6 +51,12 @@ describe('moeOfProportion', () => {
     expect(moeOfProportion(5256, 330, 6384, 489)).toBeCloseTo(moeOfRatio(5256, 330, 6384, 489) as number, 12);
   });
 
+  it('does not claim an exact 100%: 19373 owners 747 ±136 of 747 ±136 takes the ratio formula', () => {
+    // 136² − 1 · 136² = 0 would give ±0; √(136² + 136²) / 747 = 192.33 / 747 = 0.25747
+    expect(moeOfProportion(747, 136, 747, 136)).toBeCloseTo(0.25747, 5);
+    expect(moeOfProportion(0, 0, 747, 0)).toBe(0);
+  });
+
   it('is null for an empty universe', () => {
     expect(moeOfProportion(0, 11, 0, 11)).toBeNull();
   });
@@ -96,5 +103,37 @@ describe('standard error, CV and reliability', () => {
   it('treats the threshold as inclusive', () => {
     expect(isReliable(0.3)).toBe(true);
     expect(isReliable(0.3000001)).toBe(false);
+  });
+});
+
+describe('compareEstimates (Census significance test at 90%)', () => {
+  // Owner share of 19401 Norristown (7,419 ±646 of 16,793 ±771) against the pooled share of 19401 and
+  // 19403 (21,344 ±965.1 of 35,766 ±1,038.0), of which 19401 holds f = 16,793 / 35,766 = 0.4695.
+  const zip = { value: 7419 / 16793, moe: 0.032686 };
+  const whole = { value: 21344 / 35766, moe: 0.020692 };
+
+  it('divides the difference by √(SE₁² + SE₂²) and calls it significant above 1.645', () => {
+    // SE = 0.032686 / 1.645 = 0.019870 and 0.012579; Δ = 0.44179 − 0.59677 = −0.15498; z = 6.59
+    const c = compareEstimates(zip, whole);
+    expect(c.difference).toBeCloseTo(-0.15498, 4);
+    expect(c.z).toBeCloseTo(6.59, 2);
+    expect(c.significant).toBe(true);
+  });
+
+  it('takes the covariance out when the ZIP is part of the geography: √((1 − 2f)·SE₁² + SE₂²)', () => {
+    // (1 − 0.939) · 0.019870² + 0.012579² = 0.0000241 + 0.0001582; √ = 0.013502; z = 0.15498 / 0.013502 = 11.48
+    const c = compareEstimates(zip, whole, { overlapShare: 16793 / 35766 });
+    expect(c.se_difference).toBeCloseTo(0.0135, 4);
+    expect(c.z).toBeCloseTo(11.48, 2);
+  });
+
+  it('says "not significant" inside the margins and "not testable" without an MOE', () => {
+    // 18927 renters 109 ±168 against 27% ±0.3 pts: a huge MOE, nothing can be said.
+    expect(compareEstimates({ value: 0.74, moe: 0.9 }, { value: 0.27, moe: 0.003 }).significant).toBe(false);
+    expect(compareEstimates({ value: 0.74, moe: null }, { value: 0.27, moe: 0.003 })).toMatchObject({
+      significant: null,
+      z: null,
+    });
+    expect(compareEstimates({ value: 5, moe: 0 }, { value: 4, moe: 0 }).significant).toBe(true);
   });
 });

@@ -34,7 +34,9 @@ export function moeOfSum(moes: readonly number[], estimates?: readonly number[])
 
 /**
  * MOE of a proportion p = x / y where x is a subset of y: √(MOE_x² − p²·MOE_y²) / y. When the radicand is
- * negative the handbook says to use the ratio formula (+ instead of −). Null when y is 0.
+ * negative the handbook says to use the ratio formula (+ instead of −). A radicand of exactly 0 from
+ * inputs that do have an error (x = y, e.g. every household owns: 747 ± 136 of 747 ± 136) would claim
+ * an exact 100%; the ratio formula is used there too. Null when y is 0.
  */
 export function moeOfProportion(x: number, moeX: number, y: number, moeY: number): number | null {
   assertMoe(moeX, 'MOE of the numerator');
@@ -42,7 +44,7 @@ export function moeOfProportion(x: number, moeX: number, y: number, moeY: number
   if (y === 0) return null;
   const p = x / y;
   const radicand = moeX * moeX - p * p * moeY * moeY;
-  if (radicand < 0) return moeOfRatio(x, moeX, y, moeY);
+  if (radicand < 0 || (radicand === 0 && moeX > 0)) return moeOfRatio(x, moeX, y, moeY);
   return Math.sqrt(radicand) / y;
 }
 
@@ -73,4 +75,48 @@ export function coefficientOfVariation(estimate: number | null, moe: number | nu
 /** Reliable when the CV is known and at most the threshold (30% by default). */
 export function isReliable(cv: number | null, threshold: number = ACS_CV_RELIABILITY_THRESHOLD): boolean {
   return cv !== null && Number.isFinite(cv) && cv <= threshold;
+}
+
+/** Outcome of Census's test of two estimates at 90% confidence. */
+export interface EstimateComparison {
+  /** a − b */
+  readonly difference: number;
+  /** Standard error of the difference; null when either estimate has no MOE. */
+  readonly se_difference: number | null;
+  /** |a − b| / SE of the difference; null when it cannot be computed (Infinity when both are exact). */
+  readonly z: number | null;
+  /** true: significantly different at 90%; false: not; null: not testable (an MOE is missing). */
+  readonly significant: boolean | null;
+}
+
+/**
+ * Are two estimates different at 90% confidence? |a − b| / √(SE_a² + SE_b²) > 1.645 (ACS General
+ * Handbook ch. 7). When `a` is part of `b` (a ZIP inside the geography it is compared with),
+ * `overlapShare` is its share f of b's universe and the covariance is taken out:
+ * SE_diff = √((1 − 2f)·SE_a² + SE_b²).
+ */
+export function compareEstimates(
+  a: { value: number; moe: number | null },
+  b: { value: number; moe: number | null },
+  options: { overlapShare?: number } = {},
+): EstimateComparison {
+  const difference = a.value - b.value;
+  if (a.moe === null || b.moe === null || !Number.isFinite(a.moe) || !Number.isFinite(b.moe)) {
+    return { difference, se_difference: null, z: null, significant: null };
+  }
+  const f = Math.min(1, Math.max(0, options.overlapShare ?? 0));
+  const seA = standardError(a.moe);
+  const seB = standardError(b.moe);
+  const variance = Math.max(0, (1 - 2 * f) * seA * seA + seB * seB);
+  const seDifference = Math.sqrt(variance);
+  if (seDifference === 0) {
+    return {
+      difference,
+      se_difference: 0,
+      z: difference === 0 ? 0 : Infinity,
+      significant: difference !== 0,
+    };
+  }
+  const z = Math.abs(difference) / seDifference;
+  return { difference, se_difference: seDifference, z, significant: z > ACS_Z_90 };
 }

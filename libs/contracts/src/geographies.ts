@@ -28,6 +28,33 @@ export const CHANNEL_TYPES = [
 
 export type ChannelType = (typeof CHANNEL_TYPES)[number];
 
+/** Channel types as people write them, for reports and screens ("HOA", not "Hoa"). */
+export const CHANNEL_TYPE_LABELS: Readonly<Record<ChannelType, string>> = {
+  hoa: 'HOA',
+  school_district: 'School district',
+  chamber_of_commerce: 'Chamber of commerce',
+  civic_association: 'Civic association',
+  faith_community: 'Faith community',
+  community_event: 'Community event',
+  local_media: 'Local media',
+  library: 'Library',
+  senior_center: 'Senior center',
+  real_estate_office: 'Real estate office',
+  hardware_store: 'Hardware store',
+  home_show: 'Home show',
+  farmers_market: "Farmers' market",
+  newsletter: 'Newsletter',
+  parks_recreation: 'Parks and recreation',
+  utility_program: 'Utility program',
+  business_association: 'Business association',
+  other: 'Other institution',
+};
+
+/** The label of a channel type; an unknown type is shown with its underscores as spaces. */
+export function channelTypeLabel(type: string): string {
+  return isChannelType(type) ? CHANNEL_TYPE_LABELS[type] : type.replace(/_/g, ' ');
+}
+
 export function isChannelType(value: unknown): value is ChannelType {
   return typeof value === 'string' && (CHANNEL_TYPES as readonly string[]).includes(value);
 }

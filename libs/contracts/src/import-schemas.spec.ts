@@ -32,9 +32,9 @@ describe('checkHeaders', () => {
     ]);
   });
 
-  it('refuses an unknown column and lists the allowed ones', () => {
+  it('refuses an unknown column by its position and lists the allowed ones', () => {
     const error = headerError('events', ['event_name', 'start_date', 'venue']);
-    expect(error.message).toContain('Unknown column "venue"');
+    expect(error.message).toContain('The header row has an unknown column at position 3 (of 3)');
     expect(error.message).toContain(allowedColumnsText('events'));
     expect(error.message).toContain(
       'required: event_name, start_date; optional: end_date, zip_code, category, estimated_attendance, source_url',
@@ -45,7 +45,10 @@ describe('checkHeaders', () => {
     const error = headerError('channels', ['channel_type', 'name', 'contact_phone']);
     expect(error.message).toMatch(/PII column "contact_phone" \(looks like a phone number\)/);
     expect(error.message).toContain('personal data is not accepted');
-    expect(error.details).toEqual({ pii_columns: [{ column: 'contact_phone', kind: 'phone-number key' }] });
+    expect(error.details).toEqual({
+      pii_columns: [{ column: 'contact_phone', kind: 'phone-number key' }],
+      pii_found: true,
+    });
   });
 
   it('refuses missing required, duplicate and empty columns', () => {
@@ -127,7 +130,7 @@ describe('validateEventRow', () => {
     );
     const errors = result.ok ? [] : result.errors;
     expect(errors).toEqual([
-      { row: 3, column: 'event_name', reason: expect.stringContaining('PII is not accepted') },
+      { row: 3, column: 'event_name', reason: expect.stringContaining('PII is not accepted'), pii: true },
       { row: 3, column: 'end_date', reason: 'is before start_date' },
       { row: 3, column: 'zip_code', reason: "ZIP 90210 is not one of this geography's ZIP codes" },
     ]);
@@ -197,6 +200,26 @@ describe('validatePropertyRow', () => {
       { row: 5, column: 'lon', reason: expect.stringContaining('give both or neither') },
       { row: 5, column: 'year_built', reason: 'must be between 1700 and 2026' },
     ]);
+  });
+
+  it('accepts a block group only as a real 12-digit GEOID in a county of the row’s ZIP', () => {
+    // 19002 (Ambler) lies in Montgomery County, 42091; 19003 (Ardmore) in Montgomery and Delaware (42045).
+    const counties = new Map([
+      ['19002', new Set(['42091'])],
+      ['19003', new Set(['42045', '42091'])],
+      ['96939', new Set<string>()],
+    ]);
+    const withCounties = { ...ctx, zips: new Set(['19002', '19003', '96939']), countiesByZip: counties };
+    const check = (zip: string, blockGroup: string) => {
+      const result = validatePropertyRow({ zip_code: zip, block_group: blockGroup }, 4, withCounties);
+      return result.ok ? 'ok' : result.errors.map((e) => e.reason).join('; ');
+    };
+    expect(check('19002', '420912001001')).toBe('ok');
+    expect(check('19003', '420454001002')).toBe('ok');
+    expect(check('19002', '420454001002')).toBe('lies in county 42045, which ZIP 19002 does not reach');
+    expect(check('19002', '1')).toMatch(/12 digits/);
+    expect(check('19002', '4209120010011')).toMatch(/12 digits/);
+    expect(check('96939', '720010001001')).toMatch(/has no ZCTA/);
   });
 
   it('requires the ZIP', () => {

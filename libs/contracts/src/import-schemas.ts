@@ -46,6 +46,8 @@ export interface RowError {
   readonly row: number;
   readonly column: string;
   readonly reason: string;
+  /** The cell holds personal data: the file is refused and deleted at once. */
+  readonly pii?: boolean;
 }
 
 /** The file itself is unusable (columns, encoding): nothing is read past the header. */
@@ -86,7 +88,7 @@ export function checkHeaders(kind: ImportKind, rawHeaders: readonly string[]): s
       `The file has PII column${pii.length > 1 ? 's' : ''} ${named}: personal data is not accepted. Remove ${
         pii.length > 1 ? 'them' : 'it'
       } and upload again. Allowed columns — ${allowed}.`,
-      { pii_columns: pii.map((v) => ({ column: v.path, kind: v.kind })) },
+      { pii_columns: pii.map((v) => ({ column: v.path, kind: v.kind })), pii_found: true },
     );
   }
   const { required, optional } = IMPORT_COLUMNS[kind];
@@ -97,14 +99,16 @@ export function checkHeaders(kind: ImportKind, rawHeaders: readonly string[]): s
       `The header row has ${empty} empty column name(s). Allowed columns — ${allowed}.`,
     );
   }
-  const unknown = headers.filter((h) => !known.has(h));
+  // Unknown headers are named by position, never quoted: a file without a header row has a
+  // person's data there ("jane quimby,215-…"), and error messages are stored and shown.
+  const unknown = headers.flatMap((h, i) => (known.has(h) ? [] : [i + 1]));
   if (unknown.length > 0) {
+    const listed =
+      unknown.slice(0, 10).join(', ') + (unknown.length > 10 ? ` and ${unknown.length - 10} more` : '');
     throw new ImportFileError(
-      `Unknown column${unknown.length > 1 ? 's' : ''} ${unknown
-        .slice(0, 10)
-        .map((h) => `"${h.slice(0, 60)}"`)
-        .join(', ')}. Allowed columns — ${allowed}.`,
-      { unknown_columns: unknown.slice(0, 10).map((h) => h.slice(0, 60)) },
+      `The header row has ${unknown.length === 1 ? 'an unknown column at position' : 'unknown columns at positions'} ${listed} (of ${headers.length}); ` +
+        `the first row must name the columns (does the file lack its header row?). Allowed columns — ${allowed}.`,
+      { unknown_column_positions: unknown.slice(0, 10) },
     );
   }
   const duplicates = headers.filter((h, i) => headers.indexOf(h) !== i);
@@ -134,6 +138,8 @@ export interface RowContext {
   readonly zips: ReadonlySet<string>;
   /** ZIP -> {city, state} from the crosswalk, for channels without city/state. */
   readonly places?: ReadonlyMap<string, { city: string; state: string }>;
+  /** ZIP -> the 5-digit FIPS of the counties its ZCTA lies in, to check block groups (property). */
+  readonly countiesByZip?: ReadonlyMap<string, ReadonlySet<string>>;
   readonly currentYear?: number;
 }
 
@@ -184,8 +190,8 @@ class Cells {
     private readonly row: number,
   ) {}
 
-  fail(column: string, reason: string): null {
-    this.errors.push({ row: this.row, column, reason });
+  fail(column: string, reason: string, pii = false): null {
+    this.errors.push(pii ? { row: this.row, column, reason, pii } : { row: this.row, column, reason });
     return null;
   }
 
@@ -209,7 +215,8 @@ class Cells {
       return this.fail(column, 'contains control characters');
     // What findPii does for a bare string (every value detector), without its walk: this runs per cell.
     const pii = detectPiiValueKinds(value);
-    if (pii.length > 0) return this.fail(column, `contains ${PII_KIND_LABELS[pii[0]]}; PII is not accepted`);
+    if (pii.length > 0)
+      return this.fail(column, `contains ${PII_KIND_LABELS[pii[0]]}; PII is not accepted`, true);
     return value;
   }
 
@@ -345,13 +352,41 @@ export function validateChannelRow(record: RowRecord, row: number, ctx: RowConte
   return c.result(value);
 }
 
+/**
+ * A block group is its 12-digit Census GEOID (state 2, county 3, tract 6, block group 1), and it must
+ * lie in a county of the row's ZIP: an invented or mistyped one would make a bucket of its own.
+ */
+function blockGroupOf(c: Cells, zip: string | null, ctx: RowContext): string {
+  const value = c.raw('block_group');
+  if (value === null) return '';
+  if (!/^\d{12}$/.test(value)) {
+    return (
+      c.fail(
+        'block_group',
+        'is not a Census block group GEOID (12 digits: state, county, tract, block group)',
+      ) ?? ''
+    );
+  }
+  if (zip === null || !ctx.countiesByZip) return value;
+  const counties = ctx.countiesByZip.get(zip);
+  if (!counties || counties.size === 0) {
+    return (
+      c.fail('block_group', `cannot be checked: ZIP ${zip} has no ZCTA, so no county is known for it`) ?? ''
+    );
+  }
+  if (!counties.has(value.slice(0, 5))) {
+    return (
+      c.fail('block_group', `lies in county ${value.slice(0, 5)}, which ZIP ${zip} does not reach`) ?? ''
+    );
+  }
+  return value;
+}
+
 export function validatePropertyRow(record: RowRecord, row: number, ctx: RowContext): RowResult<PropertyRow> {
   const c = new Cells(record, row);
   const currentYear = ctx.currentYear ?? new Date().getUTCFullYear();
   const zip_code = c.zip('zip_code', ctx.zips, true);
-  let block_group = c.raw('block_group') ?? '';
-  if (block_group !== '' && !/^\d{1,12}$/.test(block_group))
-    block_group = c.fail('block_group', 'is not a Census block group (1 to 12 digits)') ?? '';
+  const block_group = blockGroupOf(c, zip_code, ctx);
   const lat = c.number('lat', -90, 90, false);
   const lon = c.number('lon', -180, 180, false);
   if ((lat === null) !== (lon === null) && !c.errors.some((e) => e.column === 'lat' || e.column === 'lon'))

@@ -11,6 +11,7 @@ export enum JobName {
   RefreshStaleCensus = 'refresh_stale_census',
   RecomputeScores = 'recompute_scores',
   GenerateReport = 'generate_report',
+  PurgeUploads = 'purge_uploads',
 }
 
 /** Jobs that act inside one tenant carry its id; the job runner enters that tenant before the handler runs. */
@@ -33,6 +34,8 @@ export interface JobPayloads {
   [JobName.RecomputeScores]: TenantJobPayload & { geography_id: string; category?: string };
   /** Builds the payload of a queued intelligence report. */
   [JobName.GenerateReport]: TenantJobPayload & { report_id: string };
+  /** Platform maintenance: deletes uploaded files older than the retention window, across tenants. */
+  [JobName.PurgeUploads]: { older_than_ms: number };
 }
 
 /** Payload of refresh_census. */

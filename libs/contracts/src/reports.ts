@@ -1,5 +1,8 @@
 // The intelligence report: the wire shape (snake_case) of `payload` on a finished report, shared by the
 // scoring engine that builds it, the exports that render it and the console that shows it.
+//
+// Fields marked "since statistics v2" are written by every new report; reports stored before that
+// lack them, so readers treat them as optional.
 
 /** A figure with its 90% margin of error when one can be derived (null otherwise). */
 export interface Estimate {
@@ -7,54 +10,142 @@ export interface Estimate {
   moe: number | null;
 }
 
+/**
+ * How far an estimate can be trusted. `reliable`: CV ≤ 30% (a calendar year: MOE ≤ 10 years);
+ * `unreliable`: above that; `unknown`: no sampling error can be given (MOE annotation -222222222, or no
+ * MOE in the inputs); `exact`: a controlled estimate (MOE 0); `censored`: a top- or bottom-coded
+ * median (a bound, not a figure); `not_applicable`: the agency's own data and events (no sampling).
+ */
+export type Reliability = 'reliable' | 'unreliable' | 'unknown' | 'exact' | 'censored' | 'not_applicable';
+
+/**
+ * A ZIP's figure against the geography's, by Census's 90% test (with the overlap correction for a
+ * part of the whole): `higher` / `lower` only when significant, `about_same` when not, `not_tested`
+ * when either side has no margin of error or the ZIP's figure is censored.
+ */
+export type Comparison = 'higher' | 'lower' | 'about_same' | 'not_tested';
+
 /** One input of a ZIP's score, so every number in a report traces back to its source. */
 export interface ScoreComponent {
   /** Feature id, e.g. `owner_share`, `median_year_built`, `upcoming_events`. */
   feature: string;
   label: string;
-  /** The ZIP's value of the feature (a share 0..1, a year, dollars, a count). */
+  /** The ZIP's value of the feature (a share 0..1, a year, dollars, a count), as published. */
   value: number | null;
   moe: number | null;
   // Named so: a bare 'unit' key reads as an apartment unit to the PII guard.
   unit_of_measure: string;
-  /** The same feature across the whole geography (household-weighted), for the comparison in `why`. */
+  /**
+   * The same feature across the whole geography, each ZCTA counted once: a pooled share, an average
+   * per ZCTA for counts, and for medians a pooled median from the brackets or a mean of the ZCTA
+   * medians weighted by the median's own universe (`geography_method` says which).
+   */
   geography_value: number | null;
   /** Percentile rank of the ZIP within the geography, 0..1 (1 = highest); direction already applied. */
   percentile: number | null;
-  /** Weight from the category profile, and after reliability discounts. */
+  /** Weight from the category profile, and after redistribution of features missing for this ZIP. */
   weight: number;
   effective_weight: number;
   /** effective_weight × percentile, normalised so a ZIP's contributions sum to its score / 100. */
   contribution: number;
   /** Coefficient of variation of the estimate (MOE / 1.645 / value), when it has an MOE. */
   cv: number | null;
+  /** true only for `reliability` reliable, exact or not_applicable. */
   reliable: boolean;
   source: 'census' | 'property' | 'events';
+  /** Since statistics v2. */
+  reliability?: Reliability;
+  /** Since statistics v2: the value is an ACS top code (at least) or bottom code (at most). */
+  censored?: 'top' | 'bottom' | null;
+  /**
+   * Since statistics v2: the value the percentile ranks. An advantage over the geography is shrunk
+   * toward it by τ² / (τ² + SE²) (SE = MOE / 1.645); a disadvantage is kept, so noise never helps.
+   */
+  adjusted_value?: number | null;
+  /** Since statistics v2: 90% MOE of `geography_value`, when derivable. */
+  geography_moe?: number | null;
+  /** Since statistics v2: how `geography_value` was made, in words. */
+  geography_method?: string;
+  /** Since statistics v2: the ZIP's share of the geography's universe for this feature (the overlap f). */
+  overlap_share?: number | null;
+  /** Since statistics v2: the significance test of value against geography_value. */
+  comparison?: Comparison;
+  /** Since statistics v2: |Δ| / SE of the difference; null when not testable. */
+  z?: number | null;
+  /** Since statistics v2: whether the value is better than the geography's in the category's direction. */
+  better?: boolean | null;
+  /** Since statistics v2: the value as a client reads it, with its unit and ± margin ("$250,000+"). */
+  display?: string;
+  /** Since statistics v2: the geography figure with its unit and ± margin. */
+  geography_display?: string;
+}
+
+/** One sentence of `why` that names a strength of the ZIP, with the feature it is about. */
+export interface TopZipReason {
+  feature: string;
+  comparison: Comparison;
+  text: string;
 }
 
 export interface TopZip {
   rank: number;
+  /** The ZCTA's own ZIP when the geography holds it, else the first ZIP of `zip_codes`. */
   zip_code: string;
   zcta: string | null;
   /** 0..100 */
   score: number;
+  /** Households of the ZCTA, counted once however many ZIPs map to it. */
   households: number | null;
   components: ScoreComponent[];
-  /** Two to four sentences with the numbers and the comparison that matter. */
+  /** Two to four sentences: the rank with its tier, then the strengths with their numbers. */
   why: string[];
-  /** Reliability warnings: estimates over 30% CV, small samples, missing inputs. */
+  /** Reliability warnings (unreliable or unknown estimates, small samples, missing inputs) and weaknesses. */
   warnings: string[];
+  /** Since statistics v2: 90% margin of `households`. */
+  households_moe?: number | null;
+  /** Since statistics v2: every ZIP of the geography that maps to this ZCTA (PO-box ZIPs included). */
+  zip_codes?: string[];
+  /** Since statistics v2: 1-based; ZIPs of one tier are not significantly different from each other. */
+  tier?: number;
+  /** Since statistics v2: 90% margin of the score from the sampling error of its features. */
+  score_moe?: number | null;
+  /** Since statistics v2: the strengths cited in `why` (why[0] is the rank sentence). */
+  reasons?: TopZipReason[];
+}
+
+/** A median across the top ZIPs: how it was computed and what it counts. */
+export interface MedianEstimate extends Estimate {
+  /** e.g. "pooled median of the B19001 brackets" or "mean of the ZCTA medians weighted by households". */
+  method: string;
+  /** What the median is over: households, owner-occupied homes, renter homes paying cash rent… */
+  universe: string;
+  censored: 'top' | 'bottom' | null;
+  /** With unit and ± margin, e.g. "$118,200 ± $2,400". */
+  display: string;
+}
+
+export interface MedianRange {
+  min: number | null;
+  max: number | null;
+  /** Household-weighted mean of the ZIP medians (kept for existing readers; see `estimate`). */
+  household_weighted: number | null;
+  /** Since statistics v2: the figure to show, weighted by the median's own universe or pooled. */
+  estimate?: MedianEstimate;
+  /** Since statistics v2: min – max as a client reads them, codes included ("$164,482 – $250,000+"). */
+  display_range?: string;
 }
 
 export interface BuyerProfile {
   zip_codes: string[];
   households: Estimate;
   owner_share: Estimate;
-  median_household_income: { min: number | null; max: number | null; household_weighted: number | null };
-  median_home_value: { min: number | null; max: number | null; household_weighted: number | null };
-  median_year_built: { min: number | null; max: number | null; household_weighted: number | null };
+  median_household_income: MedianRange;
+  median_home_value: MedianRange;
+  median_year_built: MedianRange;
   addressable_households: Estimate & { basis: string };
   notes: string[];
+  /** Since statistics v2: the distinct ZCTAs the profile sums (each once). */
+  zctas?: string[];
 }
 
 export interface RecommendedChannel {
@@ -82,14 +173,28 @@ export interface TimingEvent {
   why: string;
 }
 
+/** One buying season of the category, with the campaign window that serves it. */
+export interface TimingSeason {
+  months: number[];
+  peak_start: string;
+  peak_end: string;
+  /** Lead-time weeks before the peak, or the report date when that has passed. */
+  start_date: string;
+  end_date: string;
+  /** The report date falls inside the peak: the campaign starts now. */
+  in_progress: boolean;
+}
+
 export interface TimingWindow {
-  /** ISO dates (YYYY-MM-DD). */
+  /** ISO dates (YYYY-MM-DD): the window for the first season (in progress or next), events applied. */
   start_date: string;
   end_date: string;
   peak_months: number[];
   lead_time_weeks: number;
   why: string[];
   events: TimingEvent[];
+  /** Since statistics v2: every season of the category once, the current or next one first. */
+  seasons?: TimingSeason[];
 }
 
 export interface DataFreshnessEntry {
@@ -97,6 +202,15 @@ export interface DataFreshnessEntry {
   last_success_at: string | null;
   is_stale: boolean;
   detail: string;
+}
+
+/** A run of ranks whose scores are not significantly different from each other. */
+export interface ScoreTier {
+  tier: number;
+  first_rank: number;
+  last_rank: number;
+  /** The top ZIPs (`zip_code` of each entry) in the tier. */
+  zip_codes: string[];
 }
 
 export interface ReportPayload {
@@ -112,6 +226,14 @@ export interface ReportPayload {
   data_freshness: DataFreshnessEntry[];
   caveats: string[];
   sources: { name: string; vintage: string | null; url: string | null }[];
+  /** Since statistics v2: the one ACS vintage every Census figure of the report comes from. */
+  vintage?: string | null;
+  /** Since statistics v2: ZIPs of the geography with no figures in that vintage, and why. */
+  missing_zips?: { zip_code: string; reason: string }[];
+  /** Since statistics v2: how many ZCTAs were ranked (PO-box ZIPs share their ZCTA's rank). */
+  ranked_zctas?: number;
+  /** Since statistics v2: tiers of the top ZIPs, in rank order. */
+  tiers?: ScoreTier[];
 }
 
 /** A report without its payload (`GET /reports`). */
@@ -140,8 +262,11 @@ export interface CategoryResponse {
   peak_months: number[];
   lead_time_weeks: number;
   channel_types: { channel_type: string; relevance: number }[];
-  features: { feature: string; weight: number; direction: string }[];
+  /** `fallback`: the feature that stands in when the geography's Census data lack this one. */
+  features: { feature: string; weight: number; direction: string; fallback: string | null }[];
   rationale: string;
+  /** Tables, studies and rules of thumb the profile rests on. */
+  sources: string[];
 }
 
 /** The latest score of one ZIP for a category (`GET /geographies/:id/scores`). */

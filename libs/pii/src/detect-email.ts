@@ -8,6 +8,11 @@ const EMAIL =
 const OBFUSCATED_EMAIL =
   /(?<![\w.+-])[\w.+-]{1,64}\s*[[(]\s*at\s*[\])]\s*[A-Za-z0-9-]{1,63}(?:\s*(?:[[(]\s*dot\s*[\])]|\.)\s*[A-Za-z0-9-]{1,63})+/i;
 
+// …and with bare words: `jane at example dot com`. The last part must be a common top-level domain,
+// so ordinary sentences ("meet at the hall dot …") are left alone.
+const SPELLED_OUT_EMAIL =
+  /(?<![\w.+-])[\w.+-]{1,64}\s+at\s+[A-Za-z0-9-]{1,63}(?:\s+dot\s+[A-Za-z0-9-]{1,63})*\s+dot\s+(?:com|org|net|edu|gov|mil|us|io|co|info|biz|me|uk|ca|app|dev)(?![\w-])/i;
+
 export function containsEmail(text: string): boolean {
-  return EMAIL.test(text) || OBFUSCATED_EMAIL.test(text);
+  return EMAIL.test(text) || OBFUSCATED_EMAIL.test(text) || SPELLED_OUT_EMAIL.test(text);
 }

@@ -2,6 +2,8 @@ import { containsEmail } from './detect-email';
 import { containsPhoneNumber } from './detect-phone-number';
 import { containsSsn } from './detect-ssn';
 import { containsStreetAddress } from './detect-street-address';
+import { labelledNumberKinds } from './detect-labelled-number';
+import { normaliseText } from './normalise-text';
 import { PiiValueKind } from './pii-kinds';
 
 /**
@@ -21,11 +23,17 @@ const DETECTORS: readonly (readonly [PiiValueKind, (text: string) => boolean])[]
   ['street-address', containsStreetAddress],
 ];
 
-/** Every PII kind found in a free-text value, in a fixed order (email, ssn, phone-number, street-address). */
+/**
+ * Every PII kind found in a free-text value, in a fixed order (email, ssn, phone-number, street-address).
+ * The text is normalised first (normaliseText), and numbers labelled as an SSN or a phone count too.
+ */
 export function detectPiiValueKinds(value: string, scan: PiiValueScan = 'all'): PiiValueKind[] {
   if (scan === 'none') return [];
+  const text = normaliseText(value);
   const detectors = scan === 'email-only' ? DETECTORS.filter(([kind]) => kind === 'email') : DETECTORS;
-  return detectors.filter(([, detect]) => detect(value)).map(([kind]) => kind);
+  const found = new Set(detectors.filter(([, detect]) => detect(text)).map(([kind]) => kind));
+  if (scan === 'all') labelledNumberKinds(text).forEach((kind) => found.add(kind));
+  return DETECTORS.map(([kind]) => kind).filter((kind) => found.has(kind));
 }
 
 /** The first PII kind found in a free-text value, or null. */

@@ -5,6 +5,7 @@ import {
   PII_PLURAL_FOLDS,
   TOKEN_JOINS,
 } from './pii-key-vocabulary';
+import { normaliseText } from './normalise-text';
 import { CompoundLexicon, splitCompoundToken } from './split-compound-token';
 
 // One spelling-independent form for keys and CSV headers: `ownerName`, `Owner-Name`, `OWNER_NAME`,
@@ -30,7 +31,8 @@ function buildLexicon(): CompoundLexicon {
 
 /** Splits a key into lower-case word tokens; digits are their own tokens (`Address1` -> address, 1). */
 export function normaliseKey(key: string): string[] {
-  const spaced = key
+  // Full-width and look-alike letters, zero-width characters: `ｅｍａｉｌ`, `e\u200bmail` are `email`.
+  const spaced = normaliseText(key)
     // Possessives carry no meaning (`Driver's License`, `Owner's Name`); other apostrophes join letters.
     .replace(/['’]s(?![\p{L}\p{N}])/giu, '')
     .replace(/['’]/gu, '')

@@ -1,40 +1,39 @@
 // ZIP features derived from census signals, property aggregates and events, each with its MOE where the
-// ACS handbook arithmetic (libs/census moe.ts) can derive one.
+// ACS handbook arithmetic (libs/census moe.ts) can derive one. A share keeps its numerator and
+// denominator so the geography figure can pool them; a median knows its published metric (universe,
+// brackets and top codes are in libs/census acs-medians.ts).
 
-import { moeOfProportion, moeOfSum } from '@lbi/census';
+import { type Censoring, censoringOf, moeOfProportion, moeOfSum } from '@lbi/census';
 
-import type { CensusSignalInput, EventInput, PropertyAggregateInput } from './types';
-
-export interface Measure {
-  value: number;
-  moe: number | null;
-}
-
-/** Everything known about one ZIP, by metric. */
-export interface ZipData {
-  zip_code: string;
-  zcta: string | null;
-  census: Map<string, Measure>;
-  property: PropertyAggregateInput | null;
-  upcoming_events: number | null;
-}
+import { type Measure, type ZipData, isUsableNumber } from './zip-data';
 
 export interface FeatureValue {
   value: number;
   moe: number | null;
+  /** Set when an input's MOE was an annotation code: no sampling error can be given. */
+  moe_code: string | null;
+  /** A top- or bottom-coded median: a bound, not a figure. */
+  censored: Censoring | null;
 }
+
+export type FeatureUnit = 'share' | 'year' | 'dollars' | 'count' | 'years';
 
 export interface FeatureDef {
   id: string;
   label: string;
-  unit: 'share' | 'year' | 'dollars' | 'count' | 'years';
+  unit: FeatureUnit;
   source: 'census' | 'property' | 'events';
+  /** How the geography figure is made: pooled share, average per ZCTA, or a median. */
+  kind: 'share' | 'count' | 'median';
+  /** Shares: numerator and denominator, summed over the ZCTAs for the geography figure. */
+  parts?(zip: ZipData): { num: Measure; den: Measure } | null;
+  /** Medians: the metric of the published median. */
+  median?: string;
+  /** Counts: what is counted ("households"). */
+  noun?: string;
+  /** What a share is of, for sentences ("of homes are owner-occupied"). */
+  phrase?: string;
   compute(zip: ZipData): FeatureValue | null;
-}
-
-/** Census annotation codes (-666666666 etc.) are negative sentinels: never a value. */
-export function isUsableNumber(v: number | null | undefined): v is number {
-  return typeof v === 'number' && Number.isFinite(v) && v > -100000000;
 }
 
 function get(zip: ZipData, metric: string): Measure | null {
@@ -49,23 +48,14 @@ export function householdsOf(zip: ZipData): Measure | null {
 function occupiedOf(zip: ZipData): Measure | null {
   const occ = get(zip, 'occupied_units') ?? get(zip, 'households');
   if (occ) return occ;
-  const o = get(zip, 'owner_occupied');
-  const r = get(zip, 'renter_occupied');
-  if (o && r) {
-    const moe = o.moe !== null && r.moe !== null ? moeOfSum([o.moe, r.moe], [o.value, r.value]) : null;
-    return { value: o.value + r.value, moe };
-  }
-  return null;
+  return sumOf(zip, ['owner_occupied', 'renter_occupied']);
 }
 
-function proportion(x: Measure | null, y: Measure | null): FeatureValue | null {
-  if (!x || !y || y.value <= 0) return null;
-  const value = x.value / y.value;
-  const moe = x.moe !== null && y.moe !== null ? moeOfProportion(x.value, x.moe, y.value, y.moe) : null;
-  return { value, moe };
-}
+const codeOf = (...ms: readonly Measure[]): string | null =>
+  ms.find((m) => m.moe_code && m.moe === null)?.moe_code ?? null;
 
-function sumOf(zip: ZipData, metrics: readonly string[]): Measure | null {
+/** Sum of several count lines with the handbook's MOE (zero estimates' MOE counted once). */
+export function sumOf(zip: ZipData, metrics: readonly string[]): Measure | null {
   const parts = metrics.map((m) => get(zip, m));
   if (parts.some((p) => p === null)) return null;
   const ms = parts as Measure[];
@@ -76,7 +66,53 @@ function sumOf(zip: ZipData, metrics: readonly string[]): Measure | null {
         ms.map((m) => m.value),
       )
     : null;
-  return { value, moe };
+  return { value, moe, moe_code: codeOf(...ms) };
+}
+
+function proportion(parts: { num: Measure; den: Measure } | null): FeatureValue | null {
+  if (!parts || parts.den.value <= 0) return null;
+  const { num, den } = parts;
+  const value = num.value / den.value;
+  const moe =
+    num.moe !== null && den.moe !== null ? moeOfProportion(num.value, num.moe, den.value, den.moe) : null;
+  return { value, moe, moe_code: codeOf(num, den), censored: null };
+}
+
+function share(
+  id: string,
+  label: string,
+  phrase: string,
+  parts: (zip: ZipData) => { num: Measure | null; den: Measure | null },
+): FeatureDef {
+  const both = (zip: ZipData) => {
+    const { num, den } = parts(zip);
+    return num && den ? { num, den } : null;
+  };
+  return {
+    id,
+    label,
+    phrase,
+    unit: 'share',
+    source: 'census',
+    kind: 'share',
+    parts: both,
+    compute: (z) => proportion(both(z)),
+  };
+}
+
+function median(id: string, label: string, unit: FeatureUnit): FeatureDef {
+  return {
+    id,
+    label,
+    unit,
+    source: 'census',
+    kind: 'median',
+    median: id,
+    compute: (z) => {
+      const m = get(z, id);
+      return m ? { ...m, censored: censoringOf(id, m.value, m.moe_code) } : null;
+    },
+  };
 }
 
 const OLDER_STOCK_METRICS = [
@@ -86,121 +122,182 @@ const OLDER_STOCK_METRICS = [
   'year_built_1940_1949',
   'year_built_1939_or_earlier',
 ];
-
+// Owner-occupied homes built before 2010: 17 years or more in 2026, into and past the 20-30-year life
+// of an asphalt roof. B25036's brackets allow no finer cut.
+const OWNER_BUILT_BEFORE_2010 = [
+  'owner_built_2000_2009',
+  'owner_built_1990_1999',
+  'owner_built_1980_1989',
+  'owner_built_1970_1979',
+  'owner_built_1960_1969',
+  'owner_built_1950_1959',
+  'owner_built_1940_1949',
+  'owner_built_1939_or_earlier',
+];
+export const OWNER_BUILT_BEFORE_1980 = OWNER_BUILT_BEFORE_2010.slice(3);
 const FOSSIL_HEAT_METRICS = ['heating_fuel_oil_kerosene', 'heating_fuel_bottled_tank_lp_gas'];
+const OWNER_FOSSIL_HEAT_METRICS = ['owner_heat_fuel_oil_kerosene', 'owner_heat_bottled_tank_lp_gas'];
+const MARKET_VACANCY_METRICS = [
+  'vacant_for_rent',
+  'vacant_rented_not_occupied',
+  'vacant_for_sale_only',
+  'vacant_sold_not_occupied',
+];
+export const SENIOR_HOUSEHOLDER_METRICS = [
+  'owner_householder_65_74',
+  'owner_householder_75_84',
+  'owner_householder_85_plus',
+  'renter_householder_65_74',
+  'renter_householder_75_84',
+  'renter_householder_85_plus',
+];
 
-function direct(metric: string): (zip: ZipData) => FeatureValue | null {
-  return (zip) => get(zip, metric);
+function count(id: string, label: string, noun: string, measure: (z: ZipData) => Measure | null): FeatureDef {
+  return {
+    id,
+    label,
+    noun,
+    unit: 'count',
+    source: 'census',
+    kind: 'count',
+    compute: (z) => {
+      const m = measure(z);
+      return m ? { ...m, censored: null } : null;
+    },
+  };
 }
 
 export const FEATURES: readonly FeatureDef[] = [
-  {
-    id: 'owner_share',
-    label: 'Owner-occupied share',
-    unit: 'share',
-    source: 'census',
-    compute: (z) => proportion(get(z, 'owner_occupied'), occupiedOf(z)),
-  },
-  {
-    id: 'renter_share',
-    label: 'Renter-occupied share',
-    unit: 'share',
-    source: 'census',
-    compute: (z) => proportion(get(z, 'renter_occupied'), occupiedOf(z)),
-  },
-  {
-    id: 'single_family_share',
-    label: 'Single-family (1-unit detached) share',
-    unit: 'share',
-    source: 'census',
-    compute: (z) => proportion(get(z, 'units_1_detached'), get(z, 'units_in_structure_total')),
-  },
-  {
-    id: 'older_stock_share',
-    label: 'Homes built before 1980',
-    unit: 'share',
-    source: 'census',
-    compute: (z) => proportion(sumOf(z, OLDER_STOCK_METRICS), get(z, 'year_built_total')),
-  },
-  {
-    id: 'fossil_heat_share',
-    label: 'Homes heated by oil or propane',
-    unit: 'share',
-    source: 'census',
-    compute: (z) => proportion(sumOf(z, FOSSIL_HEAT_METRICS), get(z, 'heating_fuel_total')),
-  },
-  {
-    id: 'children_share',
-    label: 'Households with children under 18',
-    unit: 'share',
-    source: 'census',
-    compute: (z) =>
-      proportion(
-        get(z, 'households_with_children'),
-        get(z, 'households_children_universe') ?? householdsOf(z),
-      ),
-  },
-  {
-    id: 'vacancy_share',
-    label: 'Vacant share of housing units',
-    unit: 'share',
-    source: 'census',
-    compute: (z) => proportion(get(z, 'vacant_units'), get(z, 'housing_units')),
-  },
-  {
-    id: 'median_year_built',
-    label: 'Median year built',
-    unit: 'year',
-    source: 'census',
-    compute: direct('median_year_built'),
-  },
-  {
-    id: 'median_home_value',
-    label: 'Median home value',
-    unit: 'dollars',
-    source: 'census',
-    compute: direct('median_home_value'),
-  },
-  {
-    id: 'median_household_income',
-    label: 'Median household income',
-    unit: 'dollars',
-    source: 'census',
-    compute: direct('median_household_income'),
-  },
-  {
-    id: 'median_gross_rent',
-    label: 'Median gross rent',
-    unit: 'dollars',
-    source: 'census',
-    compute: direct('median_gross_rent'),
-  },
-  { id: 'median_age', label: 'Median age', unit: 'years', source: 'census', compute: direct('median_age') },
-  { id: 'population', label: 'Population', unit: 'count', source: 'census', compute: direct('population') },
-  { id: 'households', label: 'Households', unit: 'count', source: 'census', compute: householdsOf },
+  share('owner_share', 'Owner-occupied share', 'of homes are owner-occupied', (z) => ({
+    num: get(z, 'owner_occupied'),
+    den: occupiedOf(z),
+  })),
+  share('renter_share', 'Renter-occupied share', 'of households rent', (z) => ({
+    num: get(z, 'renter_occupied'),
+    den: occupiedOf(z),
+  })),
+  share(
+    'owner_detached_share',
+    'Owner-occupied detached homes (B25032)',
+    'of households own a detached house',
+    (z) => ({ num: get(z, 'owner_1_detached'), den: get(z, 'tenure_units_total') }),
+  ),
+  share(
+    'single_family_share',
+    'Single-family (1-unit detached) share',
+    'of homes are detached single-family',
+    (z) => ({ num: get(z, 'units_1_detached'), den: get(z, 'units_in_structure_total') }),
+  ),
+  share(
+    'replacement_age_share',
+    'Owner-occupied homes built before 2010 (B25036)',
+    'of owner-occupied homes were built before 2010',
+    (z) => ({ num: sumOf(z, OWNER_BUILT_BEFORE_2010), den: get(z, 'owner_year_built_total') }),
+  ),
+  share('older_stock_share', 'Homes built before 1980', 'of homes were built before 1980', (z) => ({
+    num: sumOf(z, OLDER_STOCK_METRICS),
+    den: get(z, 'year_built_total'),
+  })),
+  share(
+    'fossil_heat_share',
+    'Homes heated by oil or propane',
+    'of homes are heated by oil or propane',
+    (z) => ({
+      num: sumOf(z, FOSSIL_HEAT_METRICS),
+      den: get(z, 'heating_fuel_total'),
+    }),
+  ),
+  share(
+    'owner_fossil_heat_share',
+    'Owner homes heated by oil or propane (B25117)',
+    'of owner-occupied homes are heated by oil or propane',
+    (z) => ({ num: sumOf(z, OWNER_FOSSIL_HEAT_METRICS), den: get(z, 'owner_heating_fuel_total') }),
+  ),
+  share(
+    'owner_electric_heat_share',
+    'Owner homes heated by electricity (B25117)',
+    'of owner-occupied homes are heated by electricity',
+    (z) => ({ num: get(z, 'owner_heat_electricity'), den: get(z, 'owner_heating_fuel_total') }),
+  ),
+  share(
+    'children_share',
+    'Households with children under 18',
+    'of households have children under 18',
+    (z) => ({
+      num: get(z, 'households_with_children'),
+      den: get(z, 'households_children_universe') ?? householdsOf(z),
+    }),
+  ),
+  share(
+    'senior_householder_share',
+    'Householders aged 65 or older (B25007)',
+    'of householders are 65 or older',
+    (z) => ({ num: sumOf(z, SENIOR_HOUSEHOLDER_METRICS), den: get(z, 'householder_age_total') }),
+  ),
+  share(
+    'recent_mover_share',
+    'Households that moved in 2021 or later (B25038)',
+    'of households moved in 2021 or later',
+    (z) => ({
+      num: sumOf(z, ['owner_moved_in_recent', 'renter_moved_in_recent']),
+      den: get(z, 'moved_in_total'),
+    }),
+  ),
+  share(
+    'owner_recent_mover_share',
+    'Owners who moved in 2021 or later (B25038)',
+    'of owners moved in 2021 or later',
+    (z) => ({ num: get(z, 'owner_moved_in_recent'), den: get(z, 'owner_moved_in_total') }),
+  ),
+  share('vacancy_share', 'Vacant share of housing units', 'of housing units are vacant', (z) => ({
+    num: get(z, 'vacant_units'),
+    den: get(z, 'housing_units'),
+  })),
+  share(
+    'market_vacancy_share',
+    'Homes vacant for rent or sale (B25004)',
+    'of housing units are vacant for rent or sale, or let or sold and not yet moved into',
+    (z) => ({ num: sumOf(z, MARKET_VACANCY_METRICS), den: get(z, 'housing_units') }),
+  ),
+  median('median_year_built', 'Median year built', 'year'),
+  median('median_home_value', 'Median home value', 'dollars'),
+  median('median_household_income', 'Median household income', 'dollars'),
+  median('median_gross_rent', 'Median gross rent', 'dollars'),
+  median('median_age', 'Median age', 'years'),
+  count('population', 'Population', 'people', (z) => get(z, 'population')),
+  count('households', 'Households', 'households', householdsOf),
   {
     id: 'property_median_year_built',
     label: 'Median year built (agency property data)',
     unit: 'year',
     source: 'property',
+    kind: 'median',
     compute: (z) =>
       z.property && isUsableNumber(z.property.median_year_built)
-        ? { value: z.property.median_year_built, moe: null }
+        ? { value: z.property.median_year_built, moe: null, moe_code: null, censored: null }
         : null,
   },
   {
     id: 'property_count',
     label: 'Properties in agency data',
+    noun: 'properties',
     unit: 'count',
     source: 'property',
-    compute: (z) => (z.property ? { value: z.property.property_count, moe: null } : null),
+    kind: 'count',
+    compute: (z) =>
+      z.property ? { value: z.property.property_count, moe: null, moe_code: null, censored: null } : null,
   },
   {
     id: 'upcoming_events',
     label: 'Upcoming events in the campaign horizon',
+    noun: 'events',
     unit: 'count',
     source: 'events',
-    compute: (z) => (z.upcoming_events === null ? null : { value: z.upcoming_events, moe: null }),
+    kind: 'count',
+    compute: (z) =>
+      z.upcoming_events === null
+        ? null
+        : { value: z.upcoming_events, moe: null, moe_code: null, censored: null },
   },
 ];
 
@@ -210,69 +307,4 @@ export function featureById(id: string): FeatureDef {
   const f = FEATURE_BY_ID.get(id);
   if (!f) throw new RangeError(`unknown feature '${id}'`);
   return f;
-}
-
-/** How many days ahead of as_of an event counts as upcoming for a ZIP's score. */
-export const EVENT_HORIZON_DAYS = 180;
-
-export function addDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-export function eventMatchesCategory(e: EventInput, category: string): boolean {
-  return e.category === null || e.category === '' || e.category === category || e.category === 'general';
-}
-
-/** Groups inputs per ZIP. Later duplicates of a (zip, metric) never override earlier ones (stable). */
-export function collectZipData(
-  zipCodes: readonly string[],
-  signals: readonly CensusSignalInput[],
-  properties: readonly PropertyAggregateInput[] | undefined,
-  events: readonly EventInput[] | undefined,
-  category: string,
-  asOf: string,
-): Map<string, ZipData> {
-  const out = new Map<string, ZipData>();
-  for (const zip of zipCodes) {
-    out.set(zip, { zip_code: zip, zcta: null, census: new Map(), property: null, upcoming_events: null });
-  }
-  // Sort so the chosen duplicate does not depend on input order.
-  const sorted = [...signals].sort(
-    (a, b) =>
-      a.zip_code.localeCompare(b.zip_code) ||
-      a.metric.localeCompare(b.metric) ||
-      (a.value ?? 0) - (b.value ?? 0) ||
-      (a.margin_of_error ?? 0) - (b.margin_of_error ?? 0),
-  );
-  for (const s of sorted) {
-    const z = out.get(s.zip_code);
-    if (!z) continue;
-    if (s.zcta) z.zcta = s.zcta;
-    if (!isUsableNumber(s.value) || z.census.has(s.metric)) continue;
-    const moe = isUsableNumber(s.margin_of_error) && s.margin_of_error >= 0 ? s.margin_of_error : null;
-    z.census.set(s.metric, { value: s.value, moe });
-  }
-  if (properties) {
-    const sortedProps = [...properties].sort(
-      (a, b) => a.zip_code.localeCompare(b.zip_code) || a.property_count - b.property_count,
-    );
-    for (const p of sortedProps) {
-      const z = out.get(p.zip_code);
-      if (z && !z.property) z.property = p;
-    }
-  }
-  if (events && events.length > 0) {
-    const horizon = addDays(asOf, EVENT_HORIZON_DAYS);
-    for (const z of out.values()) z.upcoming_events = 0;
-    for (const e of events) {
-      if (!e.zip_code || !eventMatchesCategory(e, category)) continue;
-      const z = out.get(e.zip_code);
-      const start = e.start_date.slice(0, 10);
-      const end = (e.end_date ?? e.start_date).slice(0, 10);
-      if (z && end >= asOf.slice(0, 10) && start <= horizon) z.upcoming_events = (z.upcoming_events ?? 0) + 1;
-    }
-  }
-  return out;
 }

@@ -1,14 +1,17 @@
-// Test helper: the real ACS 2019-2023 Philadelphia-suburbs figures (data/census) as census signal inputs.
+// Test helper: the real ACS 2019-2023 Philadelphia-suburbs figures (data/census) as census signal inputs,
+// and the real UDS Mapper crosswalk rows that map PO-box ZIPs onto those ZCTAs. Not exported by the
+// library's index: only specs and benchmarks read files.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import type { CensusSignalInput } from './types';
+import type { CensusSignalInput, GeographyInput } from './types';
 
-export const PHILLY_CSV = path.join(
-  __dirname,
-  '../../../data/census/acs5_2023_zcta_philadelphia_suburbs.csv',
-);
+const DATA = path.join(__dirname, '../../../data/census');
+export const PHILLY_CSV = path.join(DATA, 'acs5_2023_zcta_philadelphia_suburbs.csv');
+export const CROSSWALK_CSV = path.join(DATA, 'zip_to_zcta_2022.csv');
+/** The ACS release of the bundled figures (2019-2023 5-year). */
+export const PHILLY_VINTAGE = '2023';
 
 const COLUMNS: readonly [string, string, string | null][] = [
   ['population', 'B01003_001E', null],
@@ -57,4 +60,42 @@ export function phillySignals(rows: readonly PhillyRow[] = loadPhillyRows()): Ce
     }
   }
   return out;
+}
+
+/** Crosswalk rows (zip, zcta) whose ZCTA is one of `zctas`: the ZCTA's own ZIP and its PO-box ZIPs. */
+export function crosswalkZipsOf(zctas: readonly string[]): { zip: string; zcta: string }[] {
+  const wanted = new Set(zctas);
+  return fs
+    .readFileSync(CROSSWALK_CSV, 'utf8')
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((line) => line.split(','))
+    .filter((cells) => wanted.has(cells[4]))
+    .map((cells) => ({ zip: cells[0], zcta: cells[4] }));
+}
+
+/**
+ * A geography of the given ZIPs with their crosswalk ZCTAs, and the signals a refresh stores for it:
+ * every ZIP gets a copy of its ZCTA's rows (census-signals.writer.ts does the same).
+ */
+export function phillyZipGeography(
+  zips: readonly { zip: string; zcta: string }[],
+  signals: readonly CensusSignalInput[] = phillySignals(),
+): { geography: GeographyInput; signals: CensusSignalInput[] } {
+  const byZcta = new Map<string, CensusSignalInput[]>();
+  for (const s of signals) {
+    const list = byZcta.get(s.zcta as string) ?? [];
+    list.push(s);
+    byZcta.set(s.zcta as string, list);
+  }
+  return {
+    geography: {
+      id: 'geo-philly-zips',
+      name: 'Philadelphia suburbs (all ZIPs)',
+      zip_codes: zips.map((z) => z.zip),
+      zcta_resolution: zips.map((z) => ({ zip: z.zip, zcta: z.zcta })),
+    },
+    signals: zips.flatMap((z) => (byZcta.get(z.zcta) ?? []).map((s) => ({ ...s, zip_code: z.zip }))),
+  };
 }

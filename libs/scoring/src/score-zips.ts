@@ -1,19 +1,33 @@
-// Scores every ZIP of a geography for a category: features → percentile ranks within the geography →
-// direction → profile weights, discounted for unreliable estimates and small samples.
+// Scores every ZCTA of a geography for a category: features → reliability → shrinkage of unsure
+// advantages toward the geography → percentile ranks within the geography → direction → profile
+// weights; each figure compared with the geography's by the 90% test, scores grouped into tiers.
 
-import { ACS_CV_RELIABILITY_THRESHOLD, coefficientOfVariation } from '@lbi/census';
+import { ACS_CV_RELIABILITY_THRESHOLD, ACS_Z_90 } from '@lbi/census';
 import type { ScoreComponent } from '@lbi/contracts';
 
-import { type FeatureWeight, requireCategory } from './categories';
-import { type FeatureValue, FEATURES, collectZipData, featureById, householdsOf } from './features';
+import { type Direction, type FeatureWeight, requireCategory } from './categories';
+import { type FeatureDef, type FeatureValue, featureById, householdsOf } from './features';
+import { display } from './format';
+import { type GeographyFigure, geographyFigure } from './geography';
+import {
+  type ReliabilityVerdict,
+  YEAR_MOE_RELIABILITY_THRESHOLD,
+  isReliableVerdict,
+  judgeReliability,
+} from './reliability';
+import { percentileStandardErrors, shrinkAdvantages } from './shrinkage';
+import { assignTiers, compareWithGeography } from './significance';
 import type { ScoreInput, ScoreZipsOutput, ZipScoreResult } from './types';
+import { type ZipData, collectZipData } from './zip-data';
+
+// Read once: the library's exports are getters, costly in per-ZIP loops.
+const Z90 = ACS_Z_90;
+const CV_THRESHOLD = ACS_CV_RELIABILITY_THRESHOLD;
 
 /** ZIPs with fewer households than this are flagged "small sample" and down-weighted. */
 export const SMALL_SAMPLE_HOUSEHOLDS = 200;
 /** A small-sample ZIP's score is multiplied by this. */
 export const SMALL_SAMPLE_FACTOR = 0.5;
-/** An estimate with a CV above the threshold keeps this fraction of its weight. */
-export const UNRELIABLE_WEIGHT_FACTOR = 0.5;
 /** Weight of upcoming events in the ZIP, added to every profile when events are supplied. */
 export const EVENT_FEATURE_WEIGHT = 0.05;
 
@@ -52,70 +66,156 @@ function profileFeatures(category: string, withEvents: boolean): FeatureWeight[]
   return list;
 }
 
+/** Everything computed for one scored feature, per unit (by index into the unit list). */
+interface ScoredFeature {
+  def: FeatureDef;
+  weight: number;
+  direction: Direction;
+  values: (FeatureValue | null)[];
+  verdicts: (ReliabilityVerdict | null)[];
+  figure: GeographyFigure;
+  adjusted: (number | null)[];
+  percentile: (number | null)[];
+  percentileSe: number[];
+  /** No unit of the geography has an MOE for it. */
+  withoutMoe: boolean;
+  /** The geography figure as a client reads it (the same for every ZIP). */
+  geographyDisplay: string;
+}
+
+function scoreFeature(
+  def: FeatureDef,
+  weight: number,
+  direction: Direction,
+  units: readonly ZipData[],
+  values: (FeatureValue | null)[],
+): ScoredFeature {
+  const published = values.filter((v): v is FeatureValue => v !== null && v.moe !== null && !v.censored);
+  const largestSe = published.length > 0 ? Math.max(...published.map((v) => (v.moe as number) / Z90)) : null;
+  const verdicts = values.map((v) => (v ? judgeReliability(def, v, largestSe) : null));
+  const index = new Map(units.map((u, i) => [u, i]));
+  const figure = geographyFigure(def, units, (u) => values[index.get(u) as number]);
+
+  const have = values.map((v, i) => (v ? i : -1)).filter((i) => i >= 0);
+  const shrunk = shrinkAdvantages(
+    have.map((i) => ({
+      value: (values[i] as FeatureValue).value,
+      se: verdicts[i]!.se,
+      censored: !!values[i]!.censored,
+    })),
+    figure.value,
+    direction,
+  );
+  const adjusted: (number | null)[] = values.map(() => null);
+  const ses: (number | null)[] = [];
+  have.forEach((i, j) => {
+    adjusted[i] = shrunk[j].adjusted;
+    ses.push(shrunk[j].se);
+  });
+  const adjustedValues = have.map((i) => adjusted[i] as number);
+  const ranks = percentileRanks(adjustedValues);
+  const rankSe = percentileStandardErrors(adjustedValues, ses);
+  const percentile: (number | null)[] = values.map(() => null);
+  const percentileSe = values.map(() => 0);
+  have.forEach((i, j) => {
+    percentile[i] = direction === 'high' ? ranks[j] : 1 - ranks[j];
+    percentileSe[i] = rankSe[j];
+  });
+  return {
+    def,
+    weight,
+    direction,
+    values,
+    verdicts,
+    figure,
+    adjusted,
+    percentile,
+    percentileSe,
+    withoutMoe: def.source === 'census' && published.length === 0,
+    geographyDisplay: geographyDisplay(def, figure),
+  };
+}
+
+const UNKNOWN_REASON: Record<string, string> = {
+  '-222222222': 'the Census Bureau could not compute its margin of error',
+  '-333333333': 'the median falls in an open-ended interval',
+  '-999999999': 'too few sample cases for a margin of error',
+  '-666666666': 'too few sample observations for a margin of error',
+};
+
+function reliabilityWarning(f: ScoredFeature, v: FeatureValue, verdict: ReliabilityVerdict): string | null {
+  if (
+    verdict.reliability !== 'unreliable' &&
+    verdict.reliability !== 'unknown' &&
+    verdict.reliability !== 'censored'
+  ) {
+    return null;
+  }
+  const label = f.def.label;
+  const shown = displayValue(f.def, v);
+  switch (verdict.reliability) {
+    case 'unreliable':
+      return f.def.unit === 'year'
+        ? `${label} ${shown} is unreliable (MOE ±${Math.round(v.moe as number)} years > ${YEAR_MOE_RELIABILITY_THRESHOLD} years): any advantage it shows over the geography is shrunk toward it.`
+        : `${label} is unreliable (CV ${verdict.cv === null ? 'undefined at a zero estimate' : `${Math.round(verdict.cv * 100)}% > ${CV_THRESHOLD * 100}%`}): any advantage it shows over the geography is shrunk toward it.`;
+    case 'unknown':
+      if (!verdict.assumed) return null; // no ZIP has an MOE for it: one caveat for the report instead
+      return `${label}: reliability unknown (${UNKNOWN_REASON[v.moe_code ?? ''] ?? 'no margin of error in the inputs for this ZIP'}); weighed like an unreliable estimate.`;
+    case 'censored':
+      return `${label} is ${shown}, an ACS ${v.censored === 'top' ? 'top' : 'bottom'} code: ranked tied at the code and never cited as an exact figure.`;
+    default:
+      return null;
+  }
+}
+
 export function scoreZipsDetailed(input: ScoreInput): ScoreZipsOutput {
-  const zips = [...new Set(input.zip_codes)].sort();
   const data = collectZipData(
-    zips,
+    input.zip_codes,
     input.census_signals,
     input.property_aggregates,
     input.events,
     input.category,
     input.as_of,
+    input.zcta_resolution,
   );
+  const units = [...data.values()].sort((a, b) => (a.zip_code < b.zip_code ? -1 : 1));
   const weights = profileFeatures(input.category, (input.events?.length ?? 0) > 0);
 
-  // Raw feature values per ZIP.
-  const values = new Map<string, Map<string, FeatureValue | null>>();
-  const households = new Map<string, number | null>();
-  for (const zip of zips) {
-    const z = data.get(zip)!;
-    const row = new Map<string, FeatureValue | null>();
-    for (const f of FEATURES) row.set(f.id, f.compute(z));
-    values.set(zip, row);
-    households.set(zip, householdsOf(z)?.value ?? null);
-  }
-
-  // Geography-wide value per feature (household-weighted; plain mean when households are unknown).
-  const geographyValues: Record<string, number | null> = {};
-  for (const f of FEATURES) {
-    let num = 0;
-    let den = 0;
-    let plain = 0;
-    let n = 0;
-    for (const zip of zips) {
-      const v = values.get(zip)!.get(f.id);
-      if (!v) continue;
-      const hh = households.get(zip);
-      plain += v.value;
-      n++;
-      if (hh !== null && hh !== undefined && hh > 0) {
-        num += v.value * hh;
-        den += hh;
-      }
+  const cache = new Map<string, (FeatureValue | null)[]>();
+  const valuesOf = (id: string) => {
+    let list = cache.get(id);
+    if (!list) {
+      const def = featureById(id);
+      list = units.map((u) => def.compute(u));
+      cache.set(id, list);
     }
-    // Counts compare with the average ZIP; shares, medians and years with the household-weighted figure.
-    if (f.unit === 'count') geographyValues[f.id] = n > 0 ? plain / n : null;
-    else geographyValues[f.id] = den > 0 ? num / den : n > 0 ? plain / n : null;
+    return list;
+  };
+  const present = (id: string) => valuesOf(id).some((v) => v !== null);
+
+  // A feature no ZIP has gives way to its fallback, or is dropped and its weight redistributed.
+  const absent: string[] = [];
+  const substituted: [string, string][] = [];
+  const used: { id: string; weight: number; direction: Direction }[] = [];
+  for (const fw of weights) {
+    if (present(fw.feature)) used.push({ id: fw.feature, weight: fw.weight, direction: fw.direction });
+    else if (
+      fw.fallback &&
+      present(fw.fallback.feature) &&
+      !weights.some((o) => o.feature === fw.fallback!.feature)
+    ) {
+      used.push({ id: fw.fallback.feature, weight: fw.weight, direction: fw.fallback.direction });
+      substituted.push([fw.feature, fw.fallback.feature]);
+    } else absent.push(fw.feature);
   }
+  const totalWeight = used.reduce((s, u) => s + u.weight, 0);
+  const scored = used.map((u) =>
+    scoreFeature(featureById(u.id), u.weight, u.direction, units, valuesOf(u.id)),
+  );
 
-  // Features no ZIP has: dropped, weight redistributed.
-  const present = weights.filter((fw) => zips.some((zip) => values.get(zip)!.get(fw.feature)));
-  const absent = weights.filter((fw) => !present.includes(fw)).map((fw) => fw.feature);
-  const totalWeight = present.reduce((s, fw) => s + fw.weight, 0);
-
-  // Percentiles per feature, over the ZIPs that have it.
-  const percentiles = new Map<string, Map<string, number>>();
-  for (const fw of present) {
-    const have = zips.filter((zip) => values.get(zip)!.get(fw.feature));
-    const ranks = percentileRanks(have.map((zip) => values.get(zip)!.get(fw.feature)!.value));
-    const m = new Map<string, number>();
-    have.forEach((zip, i) => m.set(zip, fw.direction === 'high' ? ranks[i] : 1 - ranks[i]));
-    percentiles.set(fw.feature, m);
-  }
-
-  const results: ZipScoreResult[] = zips.map((zip) => {
-    const row = values.get(zip)!;
-    const hh = households.get(zip) ?? null;
+  const results: ZipScoreResult[] = units.map((unit, i) => {
+    const households = householdsOf(unit);
+    const hh = households?.value ?? null;
     const warnings: string[] = [];
     const smallSample = hh !== null && hh < SMALL_SAMPLE_HOUSEHOLDS;
     if (smallSample) {
@@ -123,63 +223,145 @@ export function scoreZipsDetailed(input: ScoreInput): ScoreZipsOutput {
         `Small sample: ${hh} households (under ${SMALL_SAMPLE_HOUSEHOLDS}); the score is down-weighted by ${SMALL_SAMPLE_FACTOR}.`,
       );
     }
-    const drafts = present.map((fw) => {
-      const def = featureById(fw.feature);
-      const v = row.get(fw.feature) ?? null;
-      const weight = totalWeight > 0 ? fw.weight / totalWeight : 0;
-      const cv = v ? coefficientOfVariation(v.value, v.moe) : null;
-      const unreliable = cv !== null && cv > ACS_CV_RELIABILITY_THRESHOLD;
-      if (!v) warnings.push(`${def.label} is missing for this ZIP; its weight went to the other features.`);
-      if (unreliable) {
-        warnings.push(
-          `${def.label} is unreliable (CV ${Math.round(cv * 100)}% > ${ACS_CV_RELIABILITY_THRESHOLD * 100}%); its weight is halved.`,
-        );
-      }
-      const effective = v ? weight * (unreliable ? UNRELIABLE_WEIGHT_FACTOR : 1) : 0;
-      const percentile = v ? percentiles.get(fw.feature)!.get(zip)! : null;
-      return { fw, def, v, weight, effective, percentile, cv, unreliable };
-    });
-    const sumEffective = drafts.reduce((s, d) => s + d.effective, 0);
+    const weightOf = (f: ScoredFeature) => (totalWeight > 0 ? f.weight / totalWeight : 0);
+    const sumEffective = scored.reduce((s, f) => s + (f.values[i] ? weightOf(f) : 0), 0);
     const factor = smallSample ? SMALL_SAMPLE_FACTOR : 1;
-    const components: ScoreComponent[] = drafts.map((d) => ({
-      feature: d.fw.feature,
-      label: d.def.label,
-      value: d.v ? d.v.value : null,
-      moe: d.v ? d.v.moe : null,
-      unit_of_measure: d.def.unit,
-      geography_value: geographyValues[d.fw.feature],
-      percentile: d.percentile === null ? null : round(d.percentile, 4),
-      weight: round(d.weight, 4),
-      effective_weight: round(sumEffective > 0 ? d.effective / sumEffective : 0, 4),
-      contribution:
-        sumEffective > 0 && d.percentile !== null
-          ? round(((d.effective * d.percentile) / sumEffective) * factor, 4)
-          : 0,
-      cv: d.cv === null ? null : round(d.cv, 4),
-      reliable: d.v !== null && !d.unreliable,
-      source: d.def.source,
-    }));
-    const raw =
-      sumEffective > 0
-        ? drafts.reduce((s, d) => s + (d.percentile === null ? 0 : d.effective * d.percentile), 0) /
-          sumEffective
-        : 0;
+    let raw = 0;
+    let variance = 0;
+    const components: ScoreComponent[] = scored.map((f) => {
+      const v = f.values[i];
+      const weight = weightOf(f);
+      if (!v) {
+        warnings.push(`${f.def.label} is missing for this ZIP; its weight went to the other features.`);
+        return missingComponent(f, weight);
+      }
+      const verdict = f.verdicts[i] as ReliabilityVerdict;
+      const warning = reliabilityWarning(f, v, verdict);
+      if (warning) warnings.push(warning);
+      const effective = sumEffective > 0 ? weight / sumEffective : 0;
+      const percentile = f.percentile[i] as number;
+      raw += effective * percentile;
+      variance += (effective * f.percentileSe[i]) ** 2;
+      const overlap = f.figure.overlap.get(unit.zip_code) ?? null;
+      const cmp = compareWithGeography(v, f.figure, overlap, f.direction);
+      return {
+        feature: f.def.id,
+        label: f.def.label,
+        value: v.value,
+        moe: v.moe,
+        unit_of_measure: f.def.unit,
+        geography_value: f.figure.value,
+        percentile: round(percentile, 4),
+        weight: round(weight, 4),
+        effective_weight: round(effective, 4),
+        contribution: round(effective * percentile * factor, 4),
+        cv: verdict.cv === null ? null : round(verdict.cv, 4),
+        reliable: isReliableVerdict(verdict.reliability),
+        source: f.def.source,
+        reliability: verdict.reliability,
+        censored: v.censored,
+        adjusted_value: f.adjusted[i],
+        geography_moe: f.figure.moe,
+        geography_method: f.figure.method,
+        overlap_share: overlap === null ? null : round(overlap, 6),
+        comparison: cmp.comparison,
+        z: cmp.z,
+        better: cmp.better,
+        display: displayValue(f.def, v),
+        geography_display: f.geographyDisplay,
+      };
+    });
     if (sumEffective === 0) warnings.push('No scored feature is available for this ZIP.');
     return {
-      zip_code: zip,
-      zcta: data.get(zip)!.zcta,
+      zip_code: unit.zip_code,
+      zip_codes: unit.zip_codes,
+      zcta: unit.zcta,
       score: round(raw * factor * 100, 1),
       households: hh,
+      households_moe: households?.moe ?? null,
       components,
       warnings,
       small_sample: smallSample,
+      score_moe: round(Z90 * Math.sqrt(variance) * factor * 100, 1),
+      tier: 0,
     };
   });
-  results.sort((a, b) => b.score - a.score || a.zip_code.localeCompare(b.zip_code));
-  return { results, absent_features: absent, geography_values: geographyValues, zip_data: data };
+  results.sort(
+    (a, b) => b.score - a.score || (a.zip_code < b.zip_code ? -1 : a.zip_code > b.zip_code ? 1 : 0),
+  );
+  assignTiers(results);
+
+  const geographyValues: Record<string, number | null> = {};
+  const figures: Record<string, GeographyFigure> = {};
+  for (const f of scored) {
+    geographyValues[f.def.id] = f.figure.value;
+    figures[f.def.id] = f.figure;
+  }
+  return {
+    results,
+    absent_features: absent,
+    substituted_features: substituted,
+    features_without_moe: scored.filter((f) => f.withoutMoe).map((f) => f.def.id),
+    geography_values: geographyValues,
+    geography_figures: figures,
+    zip_data: data,
+  };
 }
 
-/** Scores sorted by score descending, then ZIP ascending. */
+/** A ZIP's figure as a client reads it: unit, ± margin, or its top or bottom code. */
+function displayValue(def: FeatureDef, v: FeatureValue): string {
+  return display({
+    unit: def.unit,
+    value: v.value,
+    moe: v.moe,
+    censored: v.censored,
+    metric: def.median,
+    noun: def.noun,
+  });
+}
+
+function geographyDisplay(def: FeatureDef, figure: GeographyFigure): string {
+  if (figure.value === null) return 'n/a';
+  return display({
+    unit: def.unit,
+    value: figure.value,
+    moe: figure.moe,
+    censored: figure.censored,
+    metric: def.median,
+    noun: def.noun,
+  });
+}
+
+function missingComponent(f: ScoredFeature, weight: number): ScoreComponent {
+  return {
+    feature: f.def.id,
+    label: f.def.label,
+    value: null,
+    moe: null,
+    unit_of_measure: f.def.unit,
+    geography_value: f.figure.value,
+    percentile: null,
+    weight: round(weight, 4),
+    effective_weight: 0,
+    contribution: 0,
+    cv: null,
+    reliable: false,
+    source: f.def.source,
+    reliability: 'unknown',
+    censored: null,
+    adjusted_value: null,
+    geography_moe: f.figure.moe,
+    geography_method: f.figure.method,
+    overlap_share: null,
+    comparison: 'not_tested',
+    z: null,
+    better: null,
+    display: 'n/a',
+    geography_display: f.geographyDisplay,
+  };
+}
+
+/** Scores sorted by score descending, then ZIP ascending: one entry per ZCTA. */
 export function scoreZips(input: ScoreInput): ZipScoreResult[] {
   return scoreZipsDetailed(input).results;
 }

@@ -1,10 +1,11 @@
-// The campaign window: the next upcoming peak season of the category, started lead-time weeks ahead,
-// adjusted by upcoming events in the top ZIPs.
+// The campaign window: the first peak season of the category that has not ended (one in progress
+// starts now), started lead-time weeks ahead and adjusted by upcoming events in the top ZIPs; every
+// other season of the category follows, next first.
 
-import type { TimingEvent, TimingWindow } from '@lbi/contracts';
+import type { TimingEvent, TimingSeason, TimingWindow } from '@lbi/contracts';
 
 import type { CategoryProfile } from './categories';
-import { addDays, eventMatchesCategory } from './features';
+import { addDays, eventMatchesCategory } from './zip-data';
 import type { EventInput } from './types';
 
 /** Start the campaign this many days before an event that falls before the seasonal start. */
@@ -55,8 +56,8 @@ interface Season {
   run: number[];
 }
 
-/** The first peak season that begins after as_of. */
-export function nextSeason(months: readonly number[], asOf: string): Season | null {
+/** Every occurrence of each run of peak months from the year before as_of to two years after. */
+function seasonsAround(months: readonly number[], asOf: string): Season[] {
   const runs = peakRuns(months);
   const year = Number(asOf.slice(0, 4));
   const seasons: Season[] = [];
@@ -68,8 +69,27 @@ export function nextSeason(months: readonly number[], asOf: string): Season | nu
       seasons.push({ peakStart: iso(y, first, 1), peakEnd: lastDay(endYear, last), run });
     }
   }
-  seasons.sort((a, b) => a.peakStart.localeCompare(b.peakStart));
-  return seasons.find((s) => s.peakStart > asOf.slice(0, 10)) ?? null;
+  return seasons.sort((a, b) => a.peakStart.localeCompare(b.peakStart));
+}
+
+/** The first peak season whose end is on or after as_of: one in progress counts (it starts now). */
+export function nextSeason(months: readonly number[], asOf: string): Season | null {
+  const today = asOf.slice(0, 10);
+  return seasonsAround(months, today).find((s) => s.peakEnd >= today) ?? null;
+}
+
+/** The next occurrence of every run of peak months, the one in progress (or next) first. */
+export function upcomingSeasons(months: readonly number[], asOf: string): Season[] {
+  const today = asOf.slice(0, 10);
+  const out: Season[] = [];
+  const seen = new Set<string>();
+  for (const s of seasonsAround(months, today)) {
+    const key = s.run.join(',');
+    if (s.peakEnd < today || seen.has(key)) continue;
+    seen.add(key);
+    out.push(s);
+  }
+  return out;
 }
 
 function monthNames(run: readonly number[]): string {
@@ -93,19 +113,34 @@ export function timingWindow(
       lead_time_weeks: profile.lead_time_weeks,
       why: ['The category has no peak months: a 90-day window from the report date.'],
       events: [],
+      seasons: [],
     };
   }
-  const seasonal = addDays(season.peakStart, -7 * profile.lead_time_weeks);
-  let start = seasonal < today ? today : seasonal;
-  let end = season.peakEnd;
-  why.push(
-    `${profile.label} buyers peak in ${monthNames(season.run)}; the next peak starts ${season.peakStart}. Rule of thumb: ${profile.seasonality_note}`,
+  const seasons = upcomingSeasons(profile.peak_months, today).map((s) =>
+    seasonWindow(s, profile.lead_time_weeks, today),
   );
-  why.push(
-    seasonal < today
-      ? `The ${profile.lead_time_weeks}-week lead time has already begun: start now (${today}).`
-      : `Start ${profile.lead_time_weeks} weeks ahead of the peak, on ${seasonal}, and run to its end on ${season.peakEnd}.`,
-  );
+  const first = seasons[0];
+  let start = first.start_date;
+  let end = first.end_date;
+  if (first.in_progress) {
+    why.push(
+      `${profile.label} buyers peak in ${monthNames(season.run)}; this season is under way (${season.peakStart} to ${season.peakEnd}): start now (${today}). Rule of thumb: ${profile.seasonality_note}`,
+    );
+  } else {
+    why.push(
+      `${profile.label} buyers peak in ${monthNames(season.run)}; the next peak starts ${season.peakStart}. Rule of thumb: ${profile.seasonality_note}`,
+    );
+    why.push(
+      first.start_date === today
+        ? `The ${profile.lead_time_weeks}-week lead time has already begun: start now (${today}).`
+        : `Start ${profile.lead_time_weeks} weeks ahead of the peak, on ${first.start_date}, and run to its end on ${first.end_date}.`,
+    );
+  }
+  for (const later of seasons.slice(1)) {
+    why.push(
+      `Then ${monthNames(later.months)} (${later.peak_start} to ${later.peak_end}): start ${later.start_date === today ? 'now' : `on ${later.start_date}`}.`,
+    );
+  }
 
   const top = new Set(topZips);
   const relevant = events
@@ -165,5 +200,18 @@ export function timingWindow(
     lead_time_weeks: profile.lead_time_weeks,
     why,
     events: listed,
+    seasons,
+  };
+}
+
+function seasonWindow(s: Season, leadWeeks: number, today: string): TimingSeason {
+  const lead = addDays(s.peakStart, -7 * leadWeeks);
+  return {
+    months: [...s.run],
+    peak_start: s.peakStart,
+    peak_end: s.peakEnd,
+    start_date: lead < today ? today : lead,
+    end_date: s.peakEnd,
+    in_progress: s.peakStart <= today && today <= s.peakEnd,
   };
 }

@@ -4,6 +4,8 @@ export * from './database/data-source-options';
 export * from './database/database.module';
 export * from './database/embedded-postgres';
 export * from './database/migrate';
+export * from './database/raw-write';
+export * from './database/service-login';
 export * from './health/database-health.indicator';
 export * from './health/queue-health.indicator';
 export * from './logging/logging.module';

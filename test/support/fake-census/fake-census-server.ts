@@ -7,6 +7,12 @@
 // B01002 or B25010, or a median the source left empty because Census annotated it) is answered as JSON
 // null, which the real API also uses for "no value". Tests must treat those nulls as "no figure".
 // Cells the source kept as an annotation code (three -666666666 medians of B25035) are served as is.
+//
+// With `syntheticTables: true` it also serves the tables the real files lack (tenure cross-tabulations,
+// vacancy status, the income, value, rent and year-built distributions) for the 188 Philadelphia-suburb
+// ZCTAs from synthetic/SYNTHETIC_*.csv: invented figures, labelled so in the file name and in
+// synthetic/README.md, for tests of the statistics that need those tables. They never replace a real
+// figure (a clash stops the server) and are never presented as Census figures.
 import { readFile } from 'node:fs/promises';
 import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -44,6 +50,8 @@ export interface FakeCensusServerOptions {
   readonly modeOptions?: FakeCensusModeOptions;
   /** Whether /data.json answers; set false to test discovery by probing. Default true. */
   readonly serveCatalog?: boolean;
+  /** Also serve the SYNTHETIC tables of synthetic/ (see the note at the top). Default false. */
+  readonly syntheticTables?: boolean;
 }
 
 export interface FakeCensusServer {
@@ -65,6 +73,13 @@ export const FAKE_DATA_FILES = {
   tenure: 'acs5_2023_zcta_population_housing_tenure.csv',
   philadelphiaSuburbs: 'acs5_2023_zcta_philadelphia_suburbs.csv',
 } as const;
+
+/** Invented tables for the Philadelphia suburbs (synthetic/README.md); served only when asked for. */
+export const SYNTHETIC_TABLES_FILE = resolve(
+  __dirname,
+  'synthetic',
+  'SYNTHETIC_acs5_2023_zcta_philadelphia_suburbs_tables.csv',
+);
 
 const GEOGRAPHY = 'zip code tabulation area';
 const JSON_TYPE = 'application/json;charset=utf-8';
@@ -94,18 +109,19 @@ interface FakeData {
 
 const loaded = new Map<string, Promise<FakeData>>();
 
-function loadData(dataDir: string): Promise<FakeData> {
-  let pending = loaded.get(dataDir);
+function loadData(dataDir: string, synthetic: boolean): Promise<FakeData> {
+  const key = `${dataDir}|${synthetic}`;
+  let pending = loaded.get(key);
   if (!pending) {
-    pending = readData(dataDir);
-    loaded.set(dataDir, pending);
+    pending = readData(dataDir, synthetic);
+    loaded.set(key, pending);
   }
   return pending;
 }
 
 // Merges the three files by ZCTA. They agree wherever they overlap (checked when they were copied); a
 // disagreement would mean a corrupted copy, so it stops the server rather than pick one.
-async function readData(dataDir: string): Promise<FakeData> {
+async function readData(dataDir: string, synthetic: boolean): Promise<FakeData> {
   const figures = new Map<string, { name: string; values: Map<string, string> }>();
   const variables = new Set<string>();
 
@@ -137,8 +153,18 @@ async function readData(dataDir: string): Promise<FakeData> {
     });
   }
 
-  for (const file of [FAKE_DATA_FILES.tenure, FAKE_DATA_FILES.philadelphiaSuburbs]) {
-    const [csvHeader, ...csvRows] = parseCsv(await readFile(resolve(dataDir, file), 'utf8'));
+  const files = [
+    resolve(dataDir, FAKE_DATA_FILES.tenure),
+    resolve(dataDir, FAKE_DATA_FILES.philadelphiaSuburbs),
+  ];
+  const real = new Set(variables);
+  for (const file of synthetic ? [...files, SYNTHETIC_TABLES_FILE] : files) {
+    const [csvHeader, ...csvRows] = parseCsv(await readFile(file, 'utf8'));
+    if (file === SYNTHETIC_TABLES_FILE) {
+      for (const v of variables) real.add(v);
+      const clash = csvHeader.find((column) => real.has(column));
+      if (clash) throw new Error(`${file}: ${clash} is a real figure; a synthetic table must not replace it`);
+    }
     const zctaIndex = csvHeader.indexOf('zcta');
     for (const cells of csvRows) {
       csvHeader.forEach((column, i) => {
@@ -169,7 +195,7 @@ export async function startFakeCensusServer(
   options: FakeCensusServerOptions = {},
 ): Promise<FakeCensusServer> {
   const dataDir = options.dataDir ?? resolve(__dirname, '..', '..', '..', 'data', 'census');
-  const data = await loadData(dataDir);
+  const data = await loadData(dataDir, options.syntheticTables ?? false);
   const latencyMs = options.latencyMs ?? 0;
   const serveCatalog = options.serveCatalog ?? true;
   const requests: string[] = [];

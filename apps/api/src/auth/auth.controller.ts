@@ -40,7 +40,7 @@ export class AuthController {
   })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts for this IP or email; see Retry-After' })
   login(@Body() body: LoginDto): Promise<LoginResponse> {
-    return this.auth.login(body.email, body.password);
+    return this.auth.login(body.email, body.password, body.client_id);
   }
 
   @Get('me')

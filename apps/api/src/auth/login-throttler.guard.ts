@@ -5,7 +5,9 @@ import { normaliseEmail } from '@lbi/features';
 const MINUTE_MS = 60_000;
 
 /**
- * Sign-in throttling: per client IP and per email address (whatever the IP), both per minute.
+ * Sign-in throttling, per minute: per client IP, and per (email address, IP) pair. The pair, not the
+ * email alone, so that wrong passwords sent for someone's address from elsewhere cannot lock that
+ * person out; AuthService slows attempts for a much-failed address down instead (SignInSlowdown).
  * Refusals answer 429 in the contract shape with a plain `Retry-After` (seconds).
  */
 @Injectable()
@@ -32,7 +34,7 @@ export function loginThrottlerOptions(limits: { perIp: number; perEmail: number 
         // refused by validation, and counted per IP only). The key is hashed, never logged.
         skipIf: (context) => typeof bodyEmail(context.switchToHttp().getRequest()) !== 'string',
         getTracker: (request: Record<string, unknown>) =>
-          `email:${normaliseEmail(String(bodyEmail(request)))}`,
+          `email:${normaliseEmail(String(bodyEmail(request)))}|ip:${String(request.ip)}`,
       },
     ],
     errorMessage: (_context, detail) =>

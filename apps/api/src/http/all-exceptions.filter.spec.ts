@@ -1,6 +1,6 @@
 import { ArgumentsHost, Logger, NotFoundException } from '@nestjs/common';
 import { PiiViolationError } from '@lbi/pii';
-import { NoTenantError } from '@lbi/server';
+import { NoTenantError, TenantContextMissingError } from '@lbi/server';
 import { AllExceptionsFilter } from './all-exceptions.filter';
 
 function hostCapturing() {
@@ -41,6 +41,16 @@ describe('AllExceptionsFilter', () => {
       error: 'Bad Request',
       message: expect.stringMatching(/send X-Client-Id/),
     });
+  });
+
+  it('answers a lost tenant context with a 500 and logs it, never with the platform admin’s advice', () => {
+    const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const { host, sent } = hostCapturing();
+    filter.catch(new TenantContextMissingError(), host);
+    expect(sent.status).toBe(500);
+    expect(JSON.stringify(sent.body)).not.toMatch(/X-Client-Id/);
+    expect(error).toHaveBeenCalledWith(expect.objectContaining({ msg: 'tenant context missing' }));
+    error.mockRestore();
   });
 
   it('answers a PII refusal from the database layer with 400 naming the field, never the value', () => {

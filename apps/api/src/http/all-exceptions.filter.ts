@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Response } from 'express';
 import type { ApiError } from '@lbi/contracts';
 import { PiiViolationError } from '@lbi/pii';
-import { NoTenantError } from '@lbi/server';
+import { NoTenantError, QueueUnavailableError, TenantContextMissingError } from '@lbi/server';
 
 /**
  * Every error leaves as `{status_code, error, message}` (CONTRACT.md). Unexpected errors are logged
@@ -31,9 +31,16 @@ export class AllExceptionsFilter implements ExceptionFilter {
         response.status(status).json(body);
         return;
       }
+      // A 409 for work already in progress names the run to watch.
+      const runId =
+        typeof body === 'object' &&
+        body &&
+        typeof (body as { ingestion_run_id?: unknown }).ingestion_run_id === 'string'
+          ? { ingestion_run_id: (body as { ingestion_run_id: string }).ingestion_run_id }
+          : {};
       response
         .status(status)
-        .json({ status_code: status, error: errorName(status, error), message } satisfies ApiError);
+        .json({ status_code: status, error: errorName(status, error), message, ...runId } satisfies ApiError);
       return;
     }
     if (exception instanceof PiiViolationError) {
@@ -57,7 +64,23 @@ export class AllExceptionsFilter implements ExceptionFilter {
       } satisfies ApiError);
       return;
     }
-    this.logger.error({ msg: 'unhandled error', err: exception });
+    if (exception instanceof QueueUnavailableError) {
+      // Redis is away: reads still work, this write could not be queued. Say so, and when to retry.
+      this.logger.warn({ msg: 'queue unavailable', reason: exception.message });
+      response.setHeader('Retry-After', '60');
+      response.status(HttpStatus.SERVICE_UNAVAILABLE).json({
+        status_code: 503,
+        error: 'Service Unavailable',
+        message: exception.message,
+      } satisfies ApiError);
+      return;
+    }
+    if (exception instanceof TenantContextMissingError) {
+      // A bug, not the caller's fault: code read the tenant where no scope was set. Never a 400.
+      this.logger.error({ msg: 'tenant context missing', err: exception });
+    } else {
+      this.logger.error({ msg: 'unhandled error', err: exception });
+    }
     response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({
       status_code: 500,
       error: 'Internal Server Error',
@@ -74,6 +97,7 @@ function errorName(status: number, fallback: string): string {
     403: 'Forbidden',
     404: 'Not Found',
     409: 'Conflict',
+    410: 'Gone',
     413: 'Payload Too Large',
     415: 'Unsupported Media Type',
     422: 'Unprocessable Entity',

@@ -21,8 +21,10 @@ export class CategoriesController {
         feature: f.feature,
         weight: f.weight,
         direction: f.direction,
+        fallback: f.fallback?.feature ?? null,
       })),
       rationale: category.rationale,
+      sources: [...category.sources],
     }));
   }
 }

@@ -24,38 +24,36 @@ import {
   Upload,
   UploadResponseDto,
   UploadsService,
+  UploadPiiError,
   UploadTooLargeError,
 } from '@lbi/features';
-import { TenantContext } from '@lbi/server';
-import type { Request, Response } from 'express';
+import { NoTenantError, TenantContextMissingError } from '@lbi/server';
+import type { Response } from 'express';
 import multer, { MulterError, StorageEngine } from 'multer';
+import { AsyncResource } from 'node:async_hooks';
 import { RequestWithAuth } from '../auth/request-with-auth';
 import { Roles } from '../auth/roles.decorator';
 
-type UploadRequest = Request & { file?: Express.Multer.File & { upload?: Upload } };
+type UploadRequest = RequestWithAuth & { file?: Express.Multer.File & { upload?: Upload } };
 
 /**
  * Streams the multipart field `file` straight into UploadsService.store (no temp copy, no buffering):
  * the size limit and the content check run while the bytes arrive.
  *
- * busboy calls _handleFile from the request stream's data events, i.e. in the async context of the
- * socket read, not the handler's: the tenant scope is taken from the request the auth guard resolved
- * and entered explicitly, never inherited.
+ * busboy calls `_handleFile` from the request stream's `data` events, which run in the async context
+ * of the socket read, not of this request's handler: AsyncLocalStorage (the tenant scope, the request's
+ * logger) is not there. So the tenant goes in explicitly, and the callback is bound to the handler's
+ * context for everything else (log lines keep the request id).
  */
-function storageFor(uploads: UploadsService): StorageEngine {
+function storageFor(uploads: UploadsService, clientId: string): StorageEngine {
   return {
-    _handleFile(req, file, callback) {
-      const scope = (req as RequestWithAuth).tenantScope;
-      if (!scope) {
-        callback(new Error('upload reached storage without a resolved tenant scope'));
-        return;
-      }
-      TenantContext.run(scope, () => uploads.store(file.stream, file.originalname)).then(
+    _handleFile: AsyncResource.bind((_req, file, callback) => {
+      uploads.store(file.stream, file.originalname, clientId).then(
         (upload) =>
           callback(null, { size: Number(upload.sizeBytes), upload } as Partial<Express.Multer.File>),
         (error: unknown) => callback(error as Error),
       );
-    },
+    }) as StorageEngine['_handleFile'],
     _removeFile(_req, _file, callback) {
       // store() never leaves a refused file behind, and a recorded one is kept.
       callback(null);
@@ -66,11 +64,7 @@ function storageFor(uploads: UploadsService): StorageEngine {
 @ApiTags('imports')
 @Controller('uploads')
 export class UploadsController {
-  private readonly multer: ReturnType<typeof multer>;
-
-  constructor(uploads: UploadsService) {
-    this.multer = multer({ storage: storageFor(uploads), limits: { files: 1, fields: 0, parts: 2 } });
-  }
+  constructor(private readonly uploads: UploadsService) {}
 
   @Post()
   @HttpCode(201)
@@ -88,16 +82,24 @@ export class UploadsController {
     },
   })
   @ApiCreatedResponse({ type: UploadResponseDto })
-  @ApiPayloadTooLargeResponse({ description: 'Larger than UPLOAD_MAX_BYTES' })
+  @ApiPayloadTooLargeResponse({
+    description:
+      'Larger than UPLOAD_MAX_BYTES, than the space left in the tenant quota (UPLOAD_QUOTA_BYTES), or a calendar over ICS_MAX_BYTES / ICS_MAX_EVENTS',
+  })
   @ApiUnsupportedMediaTypeResponse({ description: 'Not a CSV or iCalendar file' })
   async upload(
     @Req() req: UploadRequest,
     @Res({ passthrough: true }) res: Response,
   ): Promise<UploadResponse> {
+    const clientId = tenantOf(req);
+    const parse = multer({
+      storage: storageFor(this.uploads, clientId),
+      limits: { files: 1, fields: 0, parts: 2 },
+      // Browsers send file names as raw UTF-8: read them so, or the PII check of the name sees mojibake.
+      defParamCharset: 'utf8',
+    });
     await new Promise<void>((resolve, reject) =>
-      this.multer.single('file')(req, res, (error: unknown) =>
-        error ? reject(translate(error)) : resolve(),
-      ),
+      parse.single('file')(req, res, (error: unknown) => (error ? reject(translate(error)) : resolve())),
     );
     const upload = req.file?.upload;
     if (!upload) {
@@ -107,9 +109,18 @@ export class UploadsController {
   }
 }
 
+/** The uploader's tenant, from the scope the auth guard put on this request (not from async context). */
+function tenantOf(req: UploadRequest): string {
+  const scope = req.tenantScope;
+  if (scope?.clientId) return scope.clientId;
+  if (scope?.platformAdmin) throw new NoTenantError();
+  throw new TenantContextMissingError();
+}
+
 function translate(error: unknown): unknown {
   if (error instanceof UploadTooLargeError) return new PayloadTooLargeException(error.message);
   if (error instanceof UnsupportedContentError) return new UnsupportedMediaTypeException(error.message);
+  if (error instanceof UploadPiiError) return new BadRequestException(error.message);
   if (error instanceof MulterError) {
     return new BadRequestException(
       error.code === 'LIMIT_UNEXPECTED_FILE' || error.code === 'LIMIT_FILE_COUNT'

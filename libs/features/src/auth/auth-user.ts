@@ -13,4 +13,8 @@ export interface AccessTokenClaims {
   sub: string;
   role: Role;
   client_id: string | null;
+  /** The user's token version when the token was issued: a password reset or deactivation raises it. */
+  ver: number;
+  /** Set by the signer from JWT_EXPIRES_IN; a token without it is refused. */
+  exp?: number;
 }

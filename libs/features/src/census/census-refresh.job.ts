@@ -63,14 +63,14 @@ export class CensusRefreshService {
 
   /** Creates the run (committed first, so a worker always finds it) and enqueues the job. */
   async startFor(clientId: string, geographyId: string, details: Record<string, unknown> = {}) {
-    const run = await TenantContext.run({ clientId }, () =>
-      this.runs.create({ geographyId, sourceType: SourceType.Census, details }),
+    const run = await this.runs.create(clientId, { geographyId, sourceType: SourceType.Census, details });
+    await this.runs.enqueueOrFail(clientId, run.id, () =>
+      this.queue.enqueue(JobName.RefreshCensus, {
+        client_id: clientId,
+        ingestion_run_id: run.id,
+        geography_id: geographyId,
+      }),
     );
-    await this.queue.enqueue(JobName.RefreshCensus, {
-      client_id: clientId,
-      ingestion_run_id: run.id,
-      geography_id: geographyId,
-    });
     return { ingestion_run_id: run.id };
   }
 }
@@ -135,7 +135,8 @@ export class CensusRefreshJob {
 
   private async execute(payload: JobPayload<JobName.RefreshCensus>): Promise<RefreshCensusResult> {
     const runId = payload.ingestion_run_id;
-    const clientId = TenantContext.requireClientId();
+    // The payload names the tenant; the runner entered the same one for the services called below.
+    const clientId = payload.client_id;
     const geography = await this.tenantDb.run(clientId, (db) =>
       db.repository(Geography).findOneBy({ id: payload.geography_id }),
     );

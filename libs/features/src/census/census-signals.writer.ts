@@ -1,6 +1,6 @@
 import { acsVariableById, CensusRow } from '@lbi/census';
 import { SignalType, SourceType } from '@lbi/contracts';
-import type { TenantTransaction } from '@lbi/server';
+import { rawWrite, type TenantTransaction } from '@lbi/server';
 
 export const CENSUS_DATASET = 'acs/acs5';
 
@@ -124,7 +124,9 @@ export async function upsertCensusSignals(
         urlAt.push(url);
       }
     }
-    await db.manager.query(
+    await rawWrite(
+      db.manager,
+      'demand_signals',
       `INSERT INTO demand_signals
          (client_id, geography_id, signal_type, source_type, zip_code, zcta, metric, value, margin_of_error,
           vintage, dataset, metadata, source_url)
@@ -154,6 +156,8 @@ export async function upsertCensusSignals(
         metadataList,
         urlList,
       ],
+      // Census figures are numbers; the text is the annotation notes and the key-free source URLs.
+      { metadata: metadataList.map((text) => JSON.parse(text) as unknown), source_url: urlList },
     );
     written += batch.length;
   }

@@ -4,7 +4,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Role, RunStatus, SourceType } from '@lbi/contracts';
 import { AppConfig, TenantContext, TenantDb, projectRoot } from '@lbi/server';
 import axios from 'axios';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { hashPassword } from '../auth/password';
 import { CensusRefreshService } from '../census/census-refresh.job';
 import { toCensusSignalRows, upsertCensusSignals } from '../census/census-signals.writer';
@@ -85,9 +85,11 @@ export class DemoSeeder implements OnApplicationBootstrap {
     let adminId = '';
     for (const account of definition.accounts) {
       const email = normaliseEmail(account.email);
-      const current = await users.findOneBy({ email });
+      const clientId = account.role === 'platform' ? null : client.id;
+      // Demo mode runs only on the embedded database (loadConfig refuses it with DATABASE_URL).
+      const current = await users.findOneBy({ email, clientId: clientId ?? IsNull() });
       const user = current ?? users.create({ email });
-      user.clientId = account.role === 'platform' ? null : client.id;
+      user.clientId = clientId;
       user.role = account.role === 'platform' ? Role.Admin : (account.role as Role);
       user.hashedPassword = await hashPassword(account.password);
       user.isActive = true;
@@ -101,7 +103,11 @@ export class DemoSeeder implements OnApplicationBootstrap {
         zip_codes: definition.geography.zip_codes,
       });
       for (const entry of definition.imports) {
-        const upload = await this.uploads.store(createReadStream(join(demoDir(), entry.file)), entry.file);
+        const upload = await this.uploads.store(
+          createReadStream(join(demoDir(), entry.file)),
+          entry.file,
+          client.id,
+        );
         await this.imports.start(entry.kind, geography.id, upload.fileRef);
       }
       const live = await this.liveCensusAnswers();

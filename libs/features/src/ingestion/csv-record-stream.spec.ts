@@ -40,4 +40,20 @@ describe('streamCsvRecords', () => {
     );
     await expect(read('')).rejects.toThrow('no header row');
   });
+
+  it('stops at a record over 64 KB (an unclosed quote) with the line it starts on, in linear time', async () => {
+    // Eight MB after an unclosed quote: the parser alone re-read the growing field on every chunk.
+    const text =
+      'event_name,start_date\nFair,2026-05-01\n"Unclosed,2026-05-02\n' + 'x,2026-05-03\n'.repeat(600_000);
+    await expect(read(text)).rejects.toThrow(
+      'The record that starts on line 3 is longer than 64 KB: is a quote (") left unclosed? Nothing was imported.',
+    );
+  });
+
+  it('accepts quoted fields with newlines and escaped quotes under the limit', async () => {
+    const records = await read(
+      'event_name,start_date\n"Fair ""East""\nsecond line",2026-05-01\nShow,2026-06-01\n',
+    );
+    expect(records.map((r) => r.record.event_name)).toEqual(['Fair "East"\nsecond line', 'Show']);
+  });
 });

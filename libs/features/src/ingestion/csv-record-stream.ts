@@ -8,6 +8,7 @@ import {
   RowError,
   RowRecord,
 } from '@lbi/contracts';
+import { RecordLengthGuard } from './record-length-guard';
 
 export interface SourceRecord {
   /** Spreadsheet row number (header = 1; blank lines are skipped) or iCalendar event position. */
@@ -28,6 +29,9 @@ const READ_CHUNK_BYTES = 512 * 1024;
  */
 export async function* streamCsvRecords(path: string, kind: ImportKind): AsyncGenerator<SourceRecord[]> {
   const file = createReadStream(path, { encoding: 'utf8', highWaterMark: READ_CHUNK_BYTES });
+  const guard = new RecordLengthGuard();
+  file.on('error', (error) => guard.destroy(error));
+  file.pipe(guard);
   const queue: string[][][] = [];
   let parser: Papa.Parser | null = null;
   let finished = false;
@@ -38,7 +42,7 @@ export async function* streamCsvRecords(path: string, kind: ImportKind): AsyncGe
     wake = null;
     resume?.();
   };
-  Papa.parse<string[]>(file as unknown as File, {
+  Papa.parse<string[]>(guard as unknown as File, {
     header: false,
     delimiter: ',',
     skipEmptyLines: 'greedy',
@@ -65,6 +69,7 @@ export async function* streamCsvRecords(path: string, kind: ImportKind): AsyncGe
     for (;;) {
       const rows = queue.shift();
       if (!rows) {
+        if (failure instanceof ImportFileError) throw failure;
         if (failure) throw new ImportFileError('The file could not be read to the end.');
         if (finished) break;
         const waiting = new Promise<void>((resolve) => (wake = resolve));
@@ -86,6 +91,7 @@ export async function* streamCsvRecords(path: string, kind: ImportKind): AsyncGe
   } finally {
     if (!finished) (parser as Papa.Parser | null)?.abort();
     file.destroy();
+    guard.destroy();
   }
   if (headers === null) throw new ImportFileError('The file is empty: it has no header row.');
 }

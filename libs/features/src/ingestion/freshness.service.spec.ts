@@ -89,6 +89,27 @@ describe('csvStaleness', () => {
   });
 });
 
+describe('freshness wording', () => {
+  it('says "today", "1 day ago" and "3 days ago", never "0 day(s) ago"', () => {
+    const census = (d: number) =>
+      censusStaleness({
+        now,
+        lastSuccessAt: daysAgo(d),
+        zctaByZip,
+        zipsWithSignals: new Set(zctaByZip.keys()),
+        missingZctas: [],
+      }).reason;
+    expect(census(0)).toBe('refreshed today; every ZIP with a ZCTA has Census figures');
+    expect(census(1)).toMatch(/^refreshed 1 day ago;/);
+    expect(csvStaleness({ now, lastSuccessAt: daysAgo(3), staleAfterDays: 90 }).reason).toBe(
+      'imported 3 days ago',
+    );
+    expect(csvStaleness({ now, lastSuccessAt: daysAgo(0), staleAfterDays: 90 }).reason).toBe(
+      'imported today',
+    );
+  });
+});
+
 describe('CSV_STALE_DAYS', () => {
   const base = { NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(40) };
 

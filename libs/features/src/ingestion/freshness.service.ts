@@ -29,6 +29,12 @@ function ageInDays(since: Date, now: Date): number {
   return Math.floor((now.getTime() - since.getTime()) / DAY_MS);
 }
 
+/** "today", "1 day ago", "3 days ago": how a person says it. */
+export function daysAgo(days: number): string {
+  if (days <= 0) return 'today';
+  return days === 1 ? '1 day ago' : `${days} days ago`;
+}
+
 /**
  * Census staleness: never refreshed, older than 30 days, or a ZIP with a ZCTA that has no CENSUS
  * signal (a ZIP added by an edit). ZCTAs the ACS publishes nothing for (per the last run) are not
@@ -68,7 +74,7 @@ export function censusStaleness(input: {
   if (reasons.length === 0) {
     return {
       isStale: false,
-      reason: `refreshed ${age} day(s) ago; every ZIP with a ZCTA has Census figures`,
+      reason: `refreshed ${daysAgo(age)}; every ZIP with a ZCTA has Census figures`,
       zipsWithoutSignals,
     };
   }
@@ -89,7 +95,7 @@ export function csvStaleness(input: { now: Date; lastSuccessAt: Date | null; sta
       reason: `The last successful import was ${age} days ago (stale after ${input.staleAfterDays})`,
     };
   }
-  return { isStale: false, reason: `imported ${age} day(s) ago` };
+  return { isStale: false, reason: `imported ${daysAgo(age)}` };
 }
 
 interface RunRow {

@@ -1,12 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ImportJobPayload, JobName, RunStatus } from '@lbi/contracts';
-import { loadCrosswalk } from '@lbi/census';
+import { loadCrosswalk, loadZctaCounties } from '@lbi/census';
 import {
   AppConfig,
+  detailsWithoutPii,
+  errorMessageWithoutPii,
   JobAttempt,
   JobHandler,
   outsideTenantTransaction,
   PermanentJobError,
+  rawWrite,
   TenantDb,
 } from '@lbi/server';
 import { readFile, stat } from 'node:fs/promises';
@@ -14,7 +17,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Geography } from '../geographies/geography.entity';
 import { IngestionRun } from './ingestion-run.entity';
 import { streamCsvRecords, SourceRecord } from './csv-record-stream';
-import { parseIcsEvents } from './ics-events';
+import { streamIcsEvents } from './ics-events';
 import {
   describeRowError,
   ImportFileError,
@@ -27,6 +30,7 @@ import {
 import { ChannelSink, EventSink, ImportSink, ImportTarget, PropertySink } from './import-writers';
 import { Upload } from './upload.entity';
 import { uploadPath } from './upload-storage';
+import { deletedUploadMessage, UploadsService } from './uploads.service';
 
 /** rows_processed is written every this many rows (and so updated_at, the reaper's heartbeat). */
 export const PROGRESS_EVERY_ROWS = 5000;
@@ -39,6 +43,8 @@ export class ImportRowsError extends Error {
     readonly rowsRead: number,
     readonly unit: 'row' | 'event',
     readonly stoppedEarly: boolean,
+    /** A cell held personal data: the file is deleted at once. */
+    readonly piiFound: boolean,
   ) {
     const listed = errors.map((e) => describeRowError(e, unit)).join('; ');
     super(
@@ -59,6 +65,8 @@ const JOB_KIND: Record<string, ImportKind> = {
 interface PassResult {
   rows: number;
   upserted: number;
+  /** What the writer reports beyond counts (e.g. property buckets withheld as too small). */
+  summary: Record<string, unknown>;
 }
 
 /**
@@ -80,6 +88,7 @@ export class ImportCsvJobs {
     private readonly tenantDb: TenantDb,
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly uploads: UploadsService,
   ) {}
 
   @JobHandler(JobName.ImportCsvProperty)
@@ -112,10 +121,13 @@ export class ImportCsvJobs {
     const loaded = await this.tenantDb.run(clientId, async (db) => {
       const run = await db.repository(IngestionRun).findOneBy({ id: payload.ingestion_run_id });
       if (!run || run.status === RunStatus.Success || run.status === RunStatus.Failed) return { run };
-      await db.manager.query(
+      await rawWrite(
+        db.manager,
+        'ingestion_runs',
         `UPDATE ingestion_runs SET status = $1, started_at = COALESCE(started_at, now()), rows_processed = 0,
            error_message = NULL, updated_at = now() WHERE id = $2`,
         [RunStatus.Running, run.id],
+        {},
       );
       const geography = await db.repository(Geography).findOneBy({ id: payload.geography_id });
       const upload = await db.repository(Upload).findOneBy({ fileRef: payload.file_ref });
@@ -130,6 +142,9 @@ export class ImportCsvJobs {
       const { geography, upload } = loaded;
       if (!geography) throw new ImportFileError('The geography was deleted before the import ran.');
       if (!upload) throw new ImportFileError('The uploaded file is no longer known.');
+      if (upload.deletedAt) {
+        throw new ImportFileError(deletedUploadMessage(upload, this.config.uploadRetentionHours));
+      }
       if (upload.contentKind === 'ics' && kind !== 'events')
         throw new ImportFileError('An iCalendar (.ics) file can only be imported as events.');
       const path = uploadPath(this.config.resolvedUploadDir, upload.fileRef);
@@ -174,7 +189,12 @@ export class ImportCsvJobs {
           rows_read: result.rows,
           records_upserted: result.upserted,
           content_kind: upload.contentKind,
+          ...result.summary,
         },
+      });
+      await this.tenantDb.run(clientId, async (db) => {
+        upload.lastImportedAt = new Date();
+        await db.repository(Upload).save(upload);
       });
       this.logger.log({
         msg: 'import finished',
@@ -186,6 +206,7 @@ export class ImportCsvJobs {
       return { ingestion_run_id: runId, rows_processed: result.rows, records_upserted: result.upserted };
     } catch (error) {
       if (error instanceof ImportRowsError) {
+        if (error.piiFound) await this.deleteForPii(clientId, loaded.upload);
         await this.finish(clientId, runId, {
           status: RunStatus.Failed,
           rows: error.rowsRead,
@@ -196,17 +217,20 @@ export class ImportCsvJobs {
             error_count: error.errorCount,
             stopped_early: error.stoppedEarly,
             rows_read: error.rowsRead,
+            ...(error.piiFound ? { file_deleted: 'pii' } : {}),
           },
         });
         throw new PermanentJobError(`import refused: ${error.errorCount} row error(s)`);
       }
       if (error instanceof ImportFileError) {
+        const pii = error.details.pii_found === true;
+        if (pii) await this.deleteForPii(clientId, loaded.upload);
         await this.finish(clientId, runId, {
           status: RunStatus.Failed,
           rows: 0,
           upserted: 0,
           message: error.message,
-          details: { errors: [], ...error.details },
+          details: { errors: [], ...error.details, ...(pii ? { file_deleted: 'pii' } : {}) },
         });
         throw new PermanentJobError('import refused: the file is unusable');
       }
@@ -225,14 +249,23 @@ export class ImportCsvJobs {
 
   private source(kind: ImportKind, contentKind: 'csv' | 'ics', path: string): AsyncIterable<SourceRecord[]> {
     if (contentKind === 'csv') return streamCsvRecords(path, kind);
+    const maxEvents = this.config.icsMaxEvents;
     return (async function* () {
-      const events = parseIcsEvents(await readFile(path, 'utf8'));
-      yield events.map((event) => ({ row: event.index, record: event.record, errors: event.errors }));
+      for await (const events of streamIcsEvents(await readFile(path, 'utf8'), { maxEvents })) {
+        yield events.map((event) => ({ row: event.index, record: event.record, errors: event.errors }));
+      }
     })();
+  }
+
+  /** A file refused for personal data is removed from storage at once. */
+  private async deleteForPii(clientId: string, upload: Upload | null | undefined): Promise<void> {
+    if (!upload) return;
+    await this.tenantDb.run(clientId, (db) => this.uploads.delete(db, upload, 'pii'));
   }
 
   private async contextFor(kind: ImportKind, geography: Geography): Promise<RowContext> {
     const zips = new Set(geography.zipCodes);
+    if (kind === 'property') return { zips, countiesByZip: countiesOfZips(geography) };
     if (kind !== 'channels') return { zips };
     const crosswalk = await loadCrosswalk();
     const places = new Map<string, { city: string; state: string }>();
@@ -278,6 +311,7 @@ export class ImportCsvJobs {
     let errorCount = 0;
     let rows = 0;
     let stoppedEarly = false;
+    let piiFound = false;
     let reported = 0;
     for await (const batch of source) {
       const valid: unknown[] = [];
@@ -287,6 +321,7 @@ export class ImportCsvJobs {
         const found = result.ok ? (item.errors ?? []) : [...(item.errors ?? []), ...result.errors];
         if (found.length > 0) {
           errorCount += found.length;
+          if (found.some((error) => error.pii)) piiFound = true;
           errors.push(...found.slice(0, MAX_REPORTED_ERRORS - errors.length));
           if (errors.length >= MAX_REPORTED_ERRORS) {
             stoppedEarly = true;
@@ -305,10 +340,10 @@ export class ImportCsvJobs {
       }
     }
     const unit = contentKind === 'ics' ? 'event' : 'row';
-    if (errorCount > 0) throw new ImportRowsError(errors, errorCount, rows, unit, stoppedEarly);
+    if (errorCount > 0) throw new ImportRowsError(errors, errorCount, rows, unit, stoppedEarly, piiFound);
     if (rows === 0) throw new ImportFileError('The file has a header but no data rows.');
     const upserted = sink ? await sink.finish() : 0;
-    return { rows, upserted };
+    return { rows, upserted, summary: sink?.summary?.() ?? {} };
   }
 
   private reportProgress(
@@ -319,10 +354,13 @@ export class ImportCsvJobs {
   ): Promise<void> {
     const update = () =>
       this.tenantDb.run(clientId, (db) =>
-        db.manager.query(`UPDATE ingestion_runs SET rows_processed = $1, updated_at = now() WHERE id = $2`, [
-          rows,
-          runId,
-        ]),
+        rawWrite(
+          db.manager,
+          'ingestion_runs',
+          `UPDATE ingestion_runs SET rows_processed = $1, updated_at = now() WHERE id = $2`,
+          [rows, runId],
+          {},
+        ),
       );
     // On PostgreSQL this runs on its own connection, beside the open import transaction; on PGlite it
     // is only called while no transaction is open (the validation pass).
@@ -340,21 +378,37 @@ export class ImportCsvJobs {
       details: Record<string, unknown>;
     },
   ): Promise<void> {
+    // Stored and shown to every role: a message or detail that holds PII is withheld.
+    const message = errorMessageWithoutPii(outcome.message);
+    const details =
+      outcome.status === RunStatus.Failed ? detailsWithoutPii(outcome.details) : outcome.details;
     await this.tenantDb.run(clientId, (db) =>
-      db.manager.query(
+      rawWrite(
+        db.manager,
+        'ingestion_runs',
         `UPDATE ingestion_runs SET status = $1, rows_processed = $2, records_upserted = $3, error_message = $4,
            details = $5::jsonb, finished_at = now(), updated_at = now() WHERE id = $6`,
-        [
-          outcome.status,
-          outcome.rows,
-          outcome.upserted,
-          outcome.message,
-          JSON.stringify(outcome.details),
-          runId,
-        ],
+        [outcome.status, outcome.rows, outcome.upserted, message, JSON.stringify(details), runId],
+        { error_message: message, details },
       ),
     );
   }
+}
+
+/** ZIP -> counties (5-digit FIPS) of its ZCTA, from the bundled ZCTA-county file. */
+function countiesOfZips(geography: Geography): Map<string, Set<string>> {
+  const byZcta = new Map<string, Set<string>>();
+  for (const part of loadZctaCounties()) {
+    let counties = byZcta.get(part.zcta);
+    if (!counties) byZcta.set(part.zcta, (counties = new Set()));
+    counties.add(part.county);
+  }
+  return new Map(
+    (geography.zctaResolution ?? []).map((r) => [
+      r.zip,
+      r.zcta ? (byZcta.get(r.zcta) ?? new Set()) : new Set(),
+    ]),
+  );
 }
 
 /** A failure described without values: a database error by its SQLSTATE, anything else by its message. */

@@ -1,7 +1,12 @@
 import { SignalType, SourceType } from '@lbi/contracts';
+import { rawWrite } from '@lbi/server';
 import { EntityManager } from 'typeorm';
 import { ChannelRow, EventRow, PropertyRow } from '@lbi/contracts';
-import { PropertyAggregator, propertySignalMetrics } from './property-aggregator';
+import {
+  MIN_PROPERTIES_PER_AGGREGATE,
+  PropertyAggregator,
+  propertySignalMetrics,
+} from './property-aggregator';
 
 // Set-based writers for the imports, all on the one import transaction's manager. Rows go to
 // PostgreSQL in batches as column arrays expanded by unnest(): one statement with ~10 parameters per
@@ -25,13 +30,14 @@ export interface ImportSink<T> {
   add(rows: readonly T[]): Promise<void>;
   /** Writes what is left and returns the number of records upserted. */
   finish(): Promise<number>;
+  /** What the run's details should say beyond counts (after finish). */
+  summary?(): Record<string, unknown>;
 }
 
 async function execute(manager: EntityManager, sql: string, params: unknown[]): Promise<number> {
-  const runner = manager.queryRunner;
-  if (!runner) throw new Error('Import writes must run inside a transaction');
-  const result = await runner.query(sql, params, true);
-  return (result as { affected?: number }).affected ?? 0;
+  if (!manager.queryRunner) throw new Error('Import writes must run inside a transaction');
+  const table = /^\s*INSERT INTO (\w+)/i.exec(sql)?.[1] ?? 'unknown';
+  return (await rawWrite(manager, table, sql, params, 'validatedByImportSchema')).affected;
 }
 
 /**
@@ -170,6 +176,19 @@ export class PropertySink implements ImportSink<PropertyRow> {
   add(rows: readonly PropertyRow[]): Promise<void> {
     for (const row of rows) this.aggregator.add(row);
     return Promise.resolve();
+  }
+
+  summary(): Record<string, unknown> {
+    const { block_groups, zips } = this.aggregator.withheld;
+    if (block_groups + zips === 0) return {};
+    return {
+      suppressed_small_buckets: {
+        min_properties: MIN_PROPERTIES_PER_AGGREGATE,
+        block_groups_folded_into_zip: block_groups,
+        zips_withheld: zips,
+        note: `Aggregates of fewer than ${MIN_PROPERTIES_PER_AGGREGATE} properties are not kept: ${block_groups} block group(s) count only in their ZIP's total, ${zips} ZIP(s) were withheld.`,
+      },
+    };
   }
 
   async finish(): Promise<number> {

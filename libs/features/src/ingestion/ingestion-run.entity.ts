@@ -12,6 +12,11 @@ import { Geography } from '../geographies/geography.entity';
 @Check('ck_ingestion_runs_status', `"status" IN ('queued', 'running', 'success', 'failed')`)
 @Index('ix_ingestion_runs_freshness', ['clientId', 'geographyId', 'sourceType', 'createdAt'])
 @Index('ix_ingestion_runs_status', ['status', 'updatedAt'])
+// One queued or running run per geography and source: a second request answers 409 with this one.
+@Index('uq_ingestion_runs_active', ['clientId', 'geographyId', 'sourceType'], {
+  unique: true,
+  where: `"status" IN ('queued', 'running')`,
+})
 export class IngestionRun extends TenantOwnedEntity {
   @Index()
   @Column({ name: 'geography_id', type: 'uuid', nullable: true })

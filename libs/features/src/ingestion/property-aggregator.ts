@@ -3,6 +3,13 @@ import { PropertyRow } from '@lbi/contracts';
 // Property rows are never stored: they are folded into aggregates per ZIP and per (ZIP, block group)
 // as they stream past. Medians come from counts per distinct value, so memory grows with the number
 // of distinct values (years, lot sizes), never with the number of rows.
+//
+// No aggregate may describe a handful of homes: a block-group bucket of fewer than
+// MIN_PROPERTIES_PER_AGGREGATE properties is not kept on its own (its rows still count in the ZIP's
+// aggregate), and a ZIP with fewer is withheld altogether. The run's summary says how many.
+
+/** The smallest number of properties an aggregate may describe. */
+export const MIN_PROPERTIES_PER_AGGREGATE = 10;
 
 export interface PropertyAggregateValues {
   zip_code: string;
@@ -92,9 +99,31 @@ export class PropertyAggregator {
     return bucket;
   }
 
-  /** One aggregate per ZIP (block_group '') and per (ZIP, block group), in a stable order. */
+  /** Buckets left out by the last results(): block groups folded into their ZIP, ZIPs withheld. */
+  withheld = { block_groups: 0, zips: 0 };
+
+  /**
+   * One aggregate per ZIP (block_group '') and per (ZIP, block group), in a stable order, leaving
+   * out every bucket of fewer than MIN_PROPERTIES_PER_AGGREGATE properties (see `withheld`).
+   */
   results(): PropertyAggregateValues[] {
+    const zipCounts = new Map<string, number>();
+    for (const [key, bucket] of this.buckets) {
+      if (key.endsWith('|')) zipCounts.set(key.slice(0, -1), bucket.count);
+    }
+    this.withheld = { block_groups: 0, zips: 0 };
     return [...this.buckets.entries()]
+      .filter(([key, b]) => {
+        const [zip, blockGroup] = key.split('|');
+        const zipLargeEnough = (zipCounts.get(zip) ?? 0) >= MIN_PROPERTIES_PER_AGGREGATE;
+        if (blockGroup === '') {
+          if (!zipLargeEnough) this.withheld.zips += 1;
+          return zipLargeEnough;
+        }
+        const keep = zipLargeEnough && b.count >= MIN_PROPERTIES_PER_AGGREGATE;
+        if (!keep) this.withheld.block_groups += 1;
+        return keep;
+      })
       .sort((a, b) => a[0].localeCompare(b[0]))
       .map(([key, b]) => {
         const [zip_code, block_group] = key.split('|');

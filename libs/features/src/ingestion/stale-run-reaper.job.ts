@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { JobName, JobPayload, RunStatus } from '@lbi/contracts';
-import { AppConfig, JobHandler, JobQueue, RUNS_SCHEDULES } from '@lbi/server';
+import { AppConfig, JobHandler, JobQueue, rawWrite, RUNS_SCHEDULES } from '@lbi/server';
 import { DataSource } from 'typeorm';
 
 /** How often the reaper looks for runs abandoned by a dead worker. */
@@ -38,25 +38,25 @@ export class StaleRunReaperJob implements OnApplicationBootstrap {
     const message = `The worker running this job stopped responding (no progress for ${minutes} min); start it again.`;
     const cutoff = new Date(Date.now() - payload.older_than_ms);
     // Platform maintenance across tenants: it touches only the status columns of abandoned rows.
-    const runs = await this.dataSource.query(
+    const runs = await rawWrite(
+      this.dataSource.manager,
+      'ingestion_runs',
       `UPDATE ingestion_runs SET status = $1, error_message = $2, finished_at = now(), updated_at = now()
        WHERE status = $3 AND updated_at < $4 RETURNING id`,
       [RunStatus.Failed, message, RunStatus.Running, cutoff],
+      { error_message: message },
     );
-    const reports = await this.dataSource.query(
+    const reports = await rawWrite(
+      this.dataSource.manager,
+      'intelligence_reports',
       `UPDATE intelligence_reports SET status = $1, error_message = $2, finished_at = now(), updated_at = now()
        WHERE status = $3 AND updated_at < $4 RETURNING id`,
       [RunStatus.Failed, message, RunStatus.Running, cutoff],
+      { error_message: message },
     );
-    const result = { runs_failed: rowCount(runs), reports_failed: rowCount(reports) };
+    const result = { runs_failed: runs.rows.length, reports_failed: reports.rows.length };
     if (result.runs_failed + result.reports_failed > 0)
       this.logger.warn({ msg: 'reaped stale runs', ...result });
     return result;
   }
-}
-
-// pg returns [rows, count] for UPDATE ... RETURNING through TypeORM's query().
-function rowCount(result: unknown): number {
-  if (Array.isArray(result) && Array.isArray(result[0])) return result[0].length;
-  return Array.isArray(result) ? result.length : 0;
 }

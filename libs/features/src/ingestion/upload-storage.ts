@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import Papa from 'papaparse';
+import { findPiiHeaders } from '@lbi/pii';
 
 // Where uploaded files live and how their content is recognised. A file is stored under UPLOAD_DIR by
 // a random file_ref only: the client's filename never becomes part of a path.
@@ -34,8 +35,11 @@ export function displayFilename(name: string | undefined): string {
 const SNIFF_BYTES = 64 * 1024;
 
 export class UploadTooLargeError extends Error {
-  constructor(readonly limitBytes: number) {
-    super(`The file is larger than the upload limit of ${formatBytes(limitBytes)} (UPLOAD_MAX_BYTES).`);
+  constructor(
+    readonly limitBytes: number,
+    message = `The file is larger than the upload limit of ${formatBytes(limitBytes)} (UPLOAD_MAX_BYTES).`,
+  ) {
+    super(message);
     this.name = 'UploadTooLargeError';
   }
 }
@@ -49,7 +53,17 @@ export class UnsupportedContentError extends Error {
   }
 }
 
+/** The file holds personal data (a PII column, people's contacts in a calendar): refused, never kept. */
+export class UploadPiiError extends Error {
+  constructor(reason: string) {
+    super(`${reason}: personal data is not accepted. Remove it and upload the file again; nothing was kept.`);
+    this.name = 'UploadPiiError';
+  }
+}
+
 export function formatBytes(bytes: number): string {
+  const gib = bytes / (1024 * 1024 * 1024);
+  if (gib >= 1) return `${Number.isInteger(gib) ? gib : gib.toFixed(1)} GiB`;
   const mib = bytes / (1024 * 1024);
   if (mib >= 1) return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB`;
   const kib = bytes / 1024;
@@ -65,34 +79,36 @@ export interface StoredUpload {
   contentKind: 'csv' | 'ics';
 }
 
+export interface UploadLimits {
+  /** UPLOAD_MAX_BYTES. */
+  maxBytes: number;
+  /** Space left in the tenant's quota; a file that needs more is refused with `quotaMessage`. */
+  remainingQuotaBytes?: number;
+  quotaMessage?: (bytesNeeded: number) => string;
+  /** iCalendar files are parsed whole: a smaller size limit and a cap on events. */
+  icsMaxBytes: number;
+  icsMaxEvents: number;
+}
+
 /**
  * Streams `input` to a new file under `uploadDir`, counting, hashing and checking it on the way: more
- * than `maxBytes` or a NUL byte stops the copy. The content is then recognised from its first bytes.
- * On any refusal nothing is left on disk.
+ * than the limits allow, a NUL byte, or (for a calendar) people's contact lines stop the copy. The
+ * content is then recognised from its first bytes. On any refusal nothing is left on disk.
  */
 export async function storeUpload(
   input: Readable,
   uploadDir: string,
-  maxBytes: number,
+  limits: UploadLimits,
 ): Promise<StoredUpload> {
   await mkdir(resolve(uploadDir), { recursive: true });
   const fileRef = newFileRef();
   const path = uploadPath(uploadDir, fileRef);
   const hash = createHash('sha256');
-  let size = 0;
-  let sawNul = false;
-  const head: Buffer[] = [];
-  let headBytes = 0;
+  const inspector = new UploadInspector(limits);
   const inspect = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
-      size += chunk.length;
-      if (size > maxBytes) return callback(new UploadTooLargeError(maxBytes));
-      if (!sawNul && chunk.includes(0)) sawNul = true;
-      if (sawNul) return callback(new UnsupportedContentError('it contains NUL bytes, so it is binary'));
-      if (headBytes < SNIFF_BYTES) {
-        head.push(chunk.subarray(0, SNIFF_BYTES - headBytes));
-        headBytes += Math.min(chunk.length, SNIFF_BYTES - headBytes);
-      }
+      const refusal = inspector.take(chunk);
+      if (refusal) return callback(refusal);
       hash.update(chunk);
       callback(null, chunk);
     },
@@ -105,9 +121,8 @@ export async function storeUpload(
   input.pipe(inspect);
   try {
     await written;
-    if (size === 0) throw new UnsupportedContentError('the file is empty');
-    const contentKind = recogniseContent(Buffer.concat(head));
-    return { fileRef, path, sizeBytes: size, sha256: hash.digest('hex'), contentKind };
+    const contentKind = inspector.finish();
+    return { fileRef, path, sizeBytes: inspector.size, sha256: hash.digest('hex'), contentKind };
   } catch (error) {
     input.unpipe(inspect);
     input.resume();
@@ -115,6 +130,100 @@ export async function storeUpload(
     if (!output.closed) await once(output, 'close').catch(() => undefined);
     await unlink(path).catch(() => undefined);
     throw error;
+  }
+}
+
+/** Calendar properties that name people. */
+const PERSON_LINE = /(?:^|[\r\n])(?:ORGANIZER|ATTENDEE|CONTACT)[;:]/i;
+const VEVENT = /BEGIN:VEVENT/gi;
+/** Bytes kept from the end of one chunk so a marker cut across two chunks is still seen. */
+const CARRY = 16;
+
+/** The checks storeUpload runs on every chunk, and the verdict at the end. */
+class UploadInspector {
+  size = 0;
+  private head: Buffer[] = [];
+  private headBytes = 0;
+  private carry = '';
+  private events = 0;
+  private personLines = false;
+  private looksIcs: boolean | undefined;
+
+  constructor(private readonly limits: UploadLimits) {}
+
+  /** Takes one chunk; answers the refusal it causes, if any. */
+  take(chunk: Buffer): Error | undefined {
+    this.size += chunk.length;
+    if (chunk.includes(0)) return new UnsupportedContentError('it contains NUL bytes, so it is binary');
+    if (this.headBytes < SNIFF_BYTES) {
+      this.head.push(chunk.subarray(0, SNIFF_BYTES - this.headBytes));
+      this.headBytes += Math.min(chunk.length, SNIFF_BYTES - this.headBytes);
+    }
+    if (this.looksIcs === undefined && this.headBytes >= 32) this.looksIcs = startsLikeIcs(this.headText());
+    // latin1 keeps one character per byte: the markers are ASCII, and offsets stay byte offsets.
+    const text = this.carry + chunk.toString('latin1');
+    this.events += (text.match(VEVENT)?.length ?? 0) - (this.carry.match(VEVENT)?.length ?? 0);
+    if (PERSON_LINE.test(text)) this.personLines = true;
+    this.carry = text.slice(-CARRY);
+    return this.overLimit();
+  }
+
+  /** Recognises the content once everything arrived; throws the refusal. */
+  finish(): 'csv' | 'ics' {
+    if (this.size === 0) throw new UnsupportedContentError('the file is empty');
+    this.looksIcs ??= startsLikeIcs(this.headText());
+    const refusal = this.overLimit();
+    if (refusal) throw refusal;
+    const kind = recogniseContent(Buffer.concat(this.head));
+    if (kind === 'ics' && this.personLines) {
+      throw new UploadPiiError(
+        'The calendar names people (ORGANIZER, ATTENDEE or CONTACT lines, usually with their email addresses)',
+      );
+    }
+    if (kind === 'csv') refuseCsvPiiHeader(this.headText());
+    return kind;
+  }
+
+  private headText(): string {
+    return Buffer.concat(this.head).toString('utf8');
+  }
+
+  private overLimit(): Error | undefined {
+    const { maxBytes, remainingQuotaBytes, quotaMessage, icsMaxBytes, icsMaxEvents } = this.limits;
+    if (this.size > maxBytes) return new UploadTooLargeError(maxBytes);
+    if (remainingQuotaBytes !== undefined && this.size > remainingQuotaBytes) {
+      return new UploadTooLargeError(remainingQuotaBytes, quotaMessage?.(this.size));
+    }
+    if (this.looksIcs && this.size > icsMaxBytes) {
+      return new UploadTooLargeError(
+        icsMaxBytes,
+        `iCalendar files may be at most ${formatBytes(icsMaxBytes)} (ICS_MAX_BYTES); split the calendar into smaller files.`,
+      );
+    }
+    if (this.looksIcs && this.events > icsMaxEvents) {
+      return new UploadTooLargeError(
+        icsMaxBytes,
+        `The calendar holds more than ${icsMaxEvents.toLocaleString('en-US')} events (ICS_MAX_EVENTS); split it into smaller files.`,
+      );
+    }
+    return undefined;
+  }
+}
+
+function startsLikeIcs(text: string): boolean {
+  return /^\uFEFF?\s*BEGIN:VCALENDAR/i.test(text);
+}
+
+/** A CSV whose header names a PII column is refused at once: it is never stored. */
+function refuseCsvPiiHeader(headText: string): void {
+  const text = headText.replace(/^\uFEFF/, '');
+  const newline = text.search(/\r?\n/);
+  const header = Papa.parse<string[]>(newline < 0 ? text : text.slice(0, newline), { delimiter: ',' })
+    .data[0];
+  const pii = findPiiHeaders((header ?? []).map((cell) => cell.trim()));
+  if (pii.length > 0) {
+    const named = pii.map((v) => `"${v.path}"`).join(', ');
+    throw new UploadPiiError(`The file has PII column${pii.length > 1 ? 's' : ''} ${named}`);
   }
 }
 

@@ -11,6 +11,7 @@ export interface ReportInputs {
     zcta: string | null;
     metric: string;
     value: number | null;
+    /** The 90% MOE, or the annotation code the API printed instead of one (e.g. -222222222). */
     margin_of_error: number | null;
     vintage: string | null;
     source_url: string | null;
@@ -36,12 +37,18 @@ export interface ReportInputs {
     estimated_reach: number | null;
   }[];
   freshness: SourceFreshness[];
+  /** The one ACS vintage of `census`; null when the geography has no Census rows. */
   vintage: string | null;
+  /** ZIPs that have Census rows of other vintages only (left out of `census`). */
+  other_vintage_zips: { zip_code: string; vintages: string[] }[];
 }
 
 /**
- * Loads the inputs of scoring and reports. Census signals: the newest vintage per ZIP and metric
- * (a refresh to a newer vintage keeps the older rows). Events: those not yet over on `asOf`.
+ * Loads the inputs of scoring and reports. Census signals: the rows of ONE vintage, the newest the
+ * geography has (a refresh to a newer vintage keeps the older rows, which are never mixed in: a ZCTA
+ * missing from the new release is reported as missing, not filled from the old one). An MOE the API
+ * printed as an annotation code comes back as that code, so the engine can tell "no sampling error
+ * can be given" from "no MOE loaded". Events: those not yet over on `asOf`.
  */
 export async function loadReportInputs(
   db: TenantTransaction,
@@ -51,13 +58,33 @@ export async function loadReportInputs(
 ): Promise<
   Omit<ReportInputs, 'geography' | 'freshness'> & { geography: Geography; freshness: SourceFreshness[] }
 > {
-  const census: ReportInputs['census'] = await db.manager.query(
-    `SELECT DISTINCT ON (zip_code, metric) zip_code, zcta, metric, value, margin_of_error, vintage, source_url
-       FROM demand_signals
-      WHERE geography_id = $1 AND signal_type = $2
-      ORDER BY zip_code, metric, vintage DESC`,
+  const [{ vintage }] = (await db.manager.query(
+    `SELECT max(vintage) AS vintage FROM demand_signals WHERE geography_id = $1 AND signal_type = $2`,
     [geography.id, SignalType.Census],
-  );
+  )) as { vintage: string | null }[];
+  const census: (ReportInputs['census'][number] & { moe_code: string | null })[] =
+    vintage === null
+      ? []
+      : await db.manager.query(
+          `SELECT zip_code, zcta, metric, value, margin_of_error, vintage, source_url,
+                  CASE WHEN metadata->'annotation'->>'field' = 'moe' THEN metadata->'annotation'->>'code' END AS moe_code
+             FROM demand_signals
+            WHERE geography_id = $1 AND signal_type = $2 AND vintage = $3
+            ORDER BY zip_code, metric`,
+          [geography.id, SignalType.Census, vintage],
+        );
+  // ZIPs with rows of older releases only: named in the report, their old figures left out.
+  const otherVintages: { zip_code: string; vintages: string[] }[] =
+    vintage === null
+      ? []
+      : await db.manager.query(
+          `SELECT zip_code, array_agg(DISTINCT vintage ORDER BY vintage) AS vintages FROM demand_signals
+            WHERE geography_id = $1 AND signal_type = $2 AND vintage <> $3
+              AND zip_code NOT IN (SELECT zip_code FROM demand_signals
+                                    WHERE geography_id = $1 AND signal_type = $2 AND vintage = $3)
+            GROUP BY zip_code ORDER BY zip_code`,
+          [geography.id, SignalType.Census, vintage],
+        );
   // ZIP-level aggregates only (block_group ''); owner-occupied counts from the ownership mix.
   const propertyRows: {
     zip_code: string;
@@ -90,15 +117,12 @@ export async function loadReportInputs(
   const channelRows = await db
     .repository(Channel)
     .find({ where: { geographyId: geography.id }, order: { name: 'ASC' } });
-  const vintages = [
-    ...new Set(census.map((row) => row.vintage).filter((v): v is string => v !== null)),
-  ].sort();
   return {
     geography,
-    census: census.map((row) => ({
+    census: census.map(({ moe_code, ...row }) => ({
       ...row,
       value: numberOrNull(row.value),
-      margin_of_error: numberOrNull(row.margin_of_error),
+      margin_of_error: moe_code !== null ? Number(moe_code) : numberOrNull(row.margin_of_error),
     })),
     property,
     events,
@@ -110,7 +134,8 @@ export async function loadReportInputs(
       estimated_reach: channel.estimatedReach,
     })),
     freshness,
-    vintage: vintages.at(-1) ?? null,
+    vintage,
+    other_vintage_zips: otherVintages,
   };
 }
 

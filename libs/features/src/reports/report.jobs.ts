@@ -2,9 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { JobName, JobPayload, ReportStatus } from '@lbi/contracts';
 import { CATEGORIES, ReportInput, buildReport, scoreZips } from '@lbi/scoring';
 import {
+  errorMessageWithoutPii,
   JobAttempt,
   JobHandler,
   PermanentJobError,
+  rawWrite,
   TenantDb,
   TenantTransaction,
   isPermanentJobError,
@@ -38,6 +40,7 @@ function toEngineInput(inputs: ReportInputs, category: string, asOf: string): Re
       reason: entry.reason,
     })),
     vintage: inputs.vintage,
+    other_vintage_zips: inputs.other_vintage_zips,
   };
 }
 
@@ -100,11 +103,16 @@ export class ReportJobs {
       this.logger.log({ msg: 'report generated', report_id: claimed.id });
     } catch (error) {
       if (attempt.isFinalAttempt || isPermanentJobError(error)) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = errorMessageWithoutPii(
+          `The report could not be generated: ${error instanceof Error ? error.message : String(error)}`,
+        );
         await this.tenantDb.run(payload.client_id, (db) =>
-          db.manager.query(
+          rawWrite(
+            db.manager,
+            'intelligence_reports',
             `UPDATE intelligence_reports SET status = $1, error_message = $2, finished_at = now(), updated_at = now() WHERE id = $3`,
-            [ReportStatus.Failed, `The report could not be generated: ${message}`, claimed.id],
+            [ReportStatus.Failed, message, claimed.id],
+            { error_message: message },
           ),
         );
       }
@@ -117,7 +125,7 @@ export class ReportJobs {
     return loadReportInputs(db, geography, asOf, freshness);
   }
 
-  /** Replaces the geography's scores for one category with the engine's, ranked. */
+  /** Replaces the geography's scores for one category with the engine's, ranked by ZCTA. */
   private async storeScores(
     db: TenantTransaction,
     inputs: ReportInputs,
@@ -131,22 +139,30 @@ export class ReportJobs {
       census_signals: inputs.census,
       property_aggregates: inputs.property,
       events: inputs.events,
+      zcta_resolution: inputs.geography.zctaResolution,
     });
     const scores = db.repository(ZipScore);
     await scores.delete({ geographyId: inputs.geography.id, category });
     const computedAt = new Date();
-    await scores.saveMany(
-      results.map((result, index) => ({
+    // One row per ZIP: the ZIPs of a ZCTA (PO-box ZIPs included) share its score and rank.
+    const rows = results.flatMap((result, index) =>
+      result.zip_codes.map((zipCode) => ({
         geographyId: inputs.geography.id,
         category,
-        zipCode: result.zip_code,
+        zipCode,
         score: result.score,
         rank: index + 1,
         components: result.components,
-        flags: [...(result.small_sample ? ['small_sample'] : []), ...result.warnings],
+        flags: [
+          ...(result.small_sample ? ['small_sample'] : []),
+          `tier:${result.tier}`,
+          ...(result.zip_codes.length > 1 ? [`shares_zcta:${result.zcta}`] : []),
+          ...result.warnings,
+        ],
         computedAt,
       })),
     );
-    return results.length;
+    await scores.saveMany(rows);
+    return rows.length;
   }
 }

@@ -39,8 +39,20 @@ export class ReportsService {
         }),
       );
     });
-    // Enqueued after the row is committed, so the job always finds it.
-    await this.queue.enqueue(JobName.GenerateReport, { client_id: report.clientId, report_id: report.id });
+    // Enqueued after the row is committed, so the job always finds it; if the queue cannot take it, the
+    // report is failed rather than left queued for ever.
+    try {
+      await this.queue.enqueue(JobName.GenerateReport, { client_id: report.clientId, report_id: report.id });
+    } catch (error) {
+      await this.tenantDb.run(report.clientId, async (db) => {
+        report.status = ReportStatus.Failed;
+        report.errorMessage =
+          'The report could not be queued (the job queue did not answer); generate it again.';
+        report.finishedAt = new Date();
+        await db.repository(IntelligenceReport).save(report);
+      });
+      throw error;
+    }
     return report;
   }
 

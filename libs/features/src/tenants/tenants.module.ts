@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthUserCache } from './auth-user-cache';
 import { Client } from './client.entity';
 import { ClientsService } from './clients.service';
 import { User } from './user.entity';
@@ -8,7 +9,7 @@ import { UsersService } from './users.service';
 /** Clients (tenants) and their users. */
 @Module({
   imports: [TypeOrmModule.forFeature([Client, User])],
-  providers: [ClientsService, UsersService],
-  exports: [ClientsService, UsersService],
+  providers: [ClientsService, UsersService, AuthUserCache],
+  exports: [ClientsService, UsersService, AuthUserCache],
 })
 export class TenantsModule {}

@@ -19,6 +19,10 @@ import { Client } from './client.entity';
 @Entity({ name: 'users' })
 @Check('ck_users_role', `"role" IN ('admin', 'analyst', 'client')`)
 @Check('ck_users_platform_admin', `"client_id" IS NOT NULL OR "role" = 'admin'`)
+// An email is unique within its client (and among platform admins), not across clients: creating a
+// user never reveals that the address has an account elsewhere.
+@Index('uq_users_client_email', ['clientId', 'email'], { unique: true, where: '"client_id" IS NOT NULL' })
+@Index('uq_users_platform_email', ['email'], { unique: true, where: '"client_id" IS NULL' })
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -31,7 +35,8 @@ export class User {
   @JoinColumn({ name: 'client_id', foreignKeyConstraintName: 'fk_users_client' })
   client?: Client;
 
-  @Column({ type: 'varchar', length: 320, unique: true })
+  @Index('ix_users_email')
+  @Column({ type: 'varchar', length: 320 })
   email!: string;
 
   @Column({ name: 'hashed_password', type: 'varchar', length: 255 })
@@ -42,6 +47,10 @@ export class User {
 
   @Column({ name: 'is_active', type: 'boolean', default: true })
   isActive!: boolean;
+
+  /** Raised when the password is reset or the account deactivated: older tokens stop working. */
+  @Column({ name: 'token_version', type: 'integer', default: 0 })
+  tokenVersion!: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

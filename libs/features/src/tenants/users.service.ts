@@ -11,6 +11,7 @@ import { Role } from '@lbi/contracts';
 import { FindOptionsWhere, IsNull, Repository } from 'typeorm';
 import { hashPassword } from '../auth/password';
 import { Actor, currentActor } from './actor';
+import { AuthUserCache, CachedAuthUser } from './auth-user-cache';
 import { ClientsService } from './clients.service';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
@@ -30,14 +31,37 @@ export class UsersService {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly clients: ClientsService,
+    private readonly authCache: AuthUserCache,
   ) {}
+
+  /** What the bearer-token check needs of a user, from a short-lived cache that every change evicts. */
+  authUser(id: string): Promise<CachedAuthUser | null> {
+    return this.authCache.get(id, async () => {
+      const user = await this.findById(id);
+      return user
+        ? {
+            id: user.id,
+            role: user.role,
+            clientId: user.clientId,
+            isActive: user.isActive,
+            tokenVersion: user.tokenVersion,
+          }
+        : null;
+    });
+  }
 
   findById(id: string): Promise<User | null> {
     return this.users.findOne({ where: { id } });
   }
 
-  findByEmail(email: string): Promise<User | null> {
-    return this.users.findOne({ where: { email: normaliseEmail(email) } });
+  /** Every account with this email: one per client at most, plus at most one platform admin. */
+  findAllByEmail(email: string): Promise<User[]> {
+    return this.users.find({ where: { email: normaliseEmail(email) }, order: { createdAt: 'ASC' } });
+  }
+
+  /** The platform admin (no client) with this email, if any. */
+  findPlatformAdminByEmail(email: string): Promise<User | null> {
+    return this.users.findOne({ where: { email: normaliseEmail(email), clientId: IsNull() } });
   }
 
   /** The signed-in user. */
@@ -82,7 +106,14 @@ export class UsersService {
       });
       return user;
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictException('A user with this email already exists');
+      // Emails are unique per client: the conflict can only be with an account the caller can list.
+      if (isUniqueViolation(error)) {
+        throw new ConflictException(
+          clientId === null
+            ? 'A platform admin with this email already exists'
+            : 'A user with this email already exists in this client (see GET /users)',
+        );
+      }
       throw error;
     }
   }
@@ -107,7 +138,10 @@ export class UsersService {
     if (dto.role !== undefined) user.role = dto.role;
     if (dto.is_active !== undefined) user.isActive = dto.is_active;
     if (dto.password !== undefined) user.hashedPassword = await hashPassword(dto.password);
+    // A new password or a deactivation ends every token issued before it.
+    if (dto.password !== undefined || dto.is_active === false) user.tokenVersion += 1;
     const saved = await this.users.save(user);
+    await this.authCache.changed(saved.id);
     this.logger.log({
       msg: 'user updated',
       user_id: saved.id,
@@ -137,17 +171,15 @@ export class UsersService {
     email: string,
     password: string,
   ): Promise<{ user: User; created: boolean }> {
-    const existing = await this.findByEmail(email);
+    const existing = await this.findPlatformAdminByEmail(email);
     if (existing) {
-      if (existing.clientId !== null) {
-        throw new Error(
-          `${normaliseEmail(email)} belongs to a user of a client, not the platform: choose another email`,
-        );
-      }
       existing.role = Role.Admin;
       existing.isActive = true;
       existing.hashedPassword = await hashPassword(password);
-      return { user: await this.users.save(existing), created: false };
+      existing.tokenVersion += 1;
+      const saved = await this.users.save(existing);
+      await this.authCache.changed(saved.id);
+      return { user: saved, created: false };
     }
     const user = await this.users.save(
       this.users.create({

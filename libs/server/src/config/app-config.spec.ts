@@ -66,6 +66,35 @@ describe('loadConfig', () => {
     expect(loadConfig({}, { requireJwtSecret: false }).jwtSecret).toBeUndefined();
   });
 
+  it('refuses demo mode on a real database: it would seed accounts with known passwords', () => {
+    expect(() =>
+      loadConfig({ LBI_DEMO: 'true', DATABASE_URL: 'postgresql://app@db:5432/lbi', JWT_SECRET: SECRET }),
+    ).toThrow(/demo mode runs only on the embedded database/);
+    expect(loadConfig({ LBI_DEMO: 'true' }).databaseUrl).toBeUndefined();
+  });
+
+  it('reads the upload lifecycle, iCalendar limits and the API docs switch', () => {
+    const config = loadConfig({
+      JWT_SECRET: SECRET,
+      UPLOAD_RETENTION_HOURS: '6',
+      UPLOAD_QUOTA_BYTES: '1048576',
+      ICS_MAX_BYTES: '65536',
+      ICS_MAX_EVENTS: '100',
+      API_DOCS: 'false',
+    });
+    expect(config).toMatchObject({
+      uploadRetentionHours: 6,
+      uploadQuotaBytes: 1_048_576,
+      icsMaxBytes: 65_536,
+      icsMaxEvents: 100,
+      apiDocs: false,
+    });
+    expect(loadConfig({ JWT_SECRET: SECRET })).toMatchObject({ uploadRetentionHours: 24, apiDocs: true });
+    expect(() => loadConfig({ JWT_SECRET: SECRET, UPLOAD_RETENTION_HOURS: '0' })).toThrow(
+      /UPLOAD_RETENTION_HOURS/,
+    );
+  });
+
   it('wants both bootstrap admin variables or neither', () => {
     expect(() => loadConfig({ JWT_SECRET: SECRET, BOOTSTRAP_ADMIN_EMAIL: 'ops@agency.example' })).toThrow(
       /set together/,
@@ -84,6 +113,15 @@ describe('describeConfig', () => {
     expect(text).not.toContain(SECRET);
     expect(text).not.toContain('census-key-value');
     expect(text).not.toContain('db-password');
+    expect(
+      describeConfig(
+        loadConfig({
+          JWT_SECRET: SECRET,
+          BOOTSTRAP_ADMIN_EMAIL: 'ops@agency.example',
+          BOOTSTRAP_ADMIN_PASSWORD: 'a-long-passphrase-1',
+        }),
+      ).bootstrapAdminEmail,
+    ).toBe('(set, redacted)');
     expect(describeConfig(config)).toMatchObject({
       jwtSecret: '(set, redacted)',
       redisUrl: '(unset)',

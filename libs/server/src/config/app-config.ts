@@ -27,8 +27,11 @@ export const SECRET_CONFIG_KEYS = [
   'jwtSecret',
   'censusApiKey',
   'bootstrapAdminPassword',
+  // An email address is personal data: it is never logged either.
+  'bootstrapAdminEmail',
   'databaseUrl',
   'redisUrl',
+  'appDatabasePassword',
 ] as const;
 
 /**
@@ -54,6 +57,23 @@ export class AppConfig {
   @IsOptional()
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   redisUrl?: string;
+
+  /**
+   * `npm run migration:run` only: the login the API and workers connect as (not the owner of the
+   * tables); created or updated with this password after the migrations, as a member of lbi_service.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/, {
+    message: 'APP_DATABASE_USER must be a lower-case PostgreSQL role name (letters, digits, _)',
+  })
+  appDatabaseUser?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'APP_DATABASE_PASSWORD must be at least 12 characters' })
+  appDatabasePassword?: string;
 
   /** Namespace of the Bull keys in Redis, so environments can share one Redis. */
   @Matches(/^[A-Za-z0-9:_-]{1,40}$/, {
@@ -91,7 +111,10 @@ export class AppConfig {
   @Min(1)
   loginRateLimitPerIp = 10;
 
-  /** Sign-in attempts allowed per email address per minute, from any IP. */
+  /**
+   * Sign-in attempts allowed per email address from one IP per minute (then 429); past this many
+   * failures for an address from anywhere, further attempts are slowed down, not refused.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -137,6 +160,36 @@ export class AppConfig {
   @Min(1)
   uploadMaxBytes = 200 * MIB;
 
+  /** iCalendar files are parsed whole: they get their own, smaller size limit. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  icsMaxBytes = 10 * MIB;
+
+  /** At most this many events (VEVENT) in one iCalendar file. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  icsMaxEvents = 20_000;
+
+  /** Uploaded files are deleted this many hours after they were uploaded (imported or not). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 365)
+  uploadRetentionHours = 24;
+
+  /** Storage one tenant's kept uploads may take together. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  uploadQuotaBytes = 2 * 1024 * MIB;
+
+  /** Serve the OpenAPI document and Swagger UI (switch off in production if they should not be public). */
+  @Transform(toBool)
+  @IsBoolean()
+  apiDocs = true;
+
   /** A run still `running` after this long without progress belongs to a dead worker. */
   @Transform(toInt)
   @IsInt()
@@ -165,6 +218,8 @@ const ENV_NAMES: Record<string, keyof AppConfig> = {
   PORT: 'port',
   DATABASE_URL: 'databaseUrl',
   REDIS_URL: 'redisUrl',
+  APP_DATABASE_USER: 'appDatabaseUser',
+  APP_DATABASE_PASSWORD: 'appDatabasePassword',
   QUEUE_PREFIX: 'queuePrefix',
   LBI_DEMO: 'demo',
   JWT_SECRET: 'jwtSecret',
@@ -181,6 +236,11 @@ const ENV_NAMES: Record<string, keyof AppConfig> = {
   LBI_DATA_DIR: 'dataDir',
   UPLOAD_DIR: 'uploadDir',
   UPLOAD_MAX_BYTES: 'uploadMaxBytes',
+  ICS_MAX_BYTES: 'icsMaxBytes',
+  ICS_MAX_EVENTS: 'icsMaxEvents',
+  UPLOAD_RETENTION_HOURS: 'uploadRetentionHours',
+  UPLOAD_QUOTA_BYTES: 'uploadQuotaBytes',
+  API_DOCS: 'apiDocs',
   STALE_RUN_TIMEOUT_MS: 'staleRunTimeoutMs',
   LOG_LEVEL: 'logLevel',
   CONSOLE_DIR: 'consoleDir',
@@ -212,6 +272,15 @@ export function loadConfig(
   });
   if ((options.requireJwtSecret ?? true) && !config.demo && !config.jwtSecret) {
     problems.push('JWT_SECRET is required outside the demo (at least 32 random characters)');
+  }
+  if (config.demo && config.databaseUrl) {
+    // Demo mode seeds accounts with published passwords: never on a real database.
+    problems.push(
+      'LBI_DEMO: demo mode runs only on the embedded database; unset DATABASE_URL (or LBI_DEMO) — it seeds accounts with known passwords',
+    );
+  }
+  if ((config.appDatabaseUser === undefined) !== (config.appDatabasePassword === undefined)) {
+    problems.push('APP_DATABASE_USER and APP_DATABASE_PASSWORD must be set together');
   }
   if ((config.bootstrapAdminEmail === undefined) !== (config.bootstrapAdminPassword === undefined)) {
     problems.push('BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD must be set together');

@@ -107,4 +107,23 @@ describe('InlineJobQueue', () => {
     await queue.drain();
     expect(seen).toBeUndefined();
   });
+
+  it('is fair across tenants: a second tenant waits behind one job of a long backlog, not all of it', async () => {
+    const order: string[] = [];
+    const { queue } = queueWith(async (_name, payload) => {
+      order.push((payload as { client_id: string; n: number }).client_id);
+    });
+    const A = '6f1c2b9e-4a43-4c55-9a5e-7d2f0e1b3c4d';
+    const B = '0b6a4c1e-93f2-4d7a-8e55-2c1d9f7a6b30';
+    for (let n = 0; n < 30; n++) {
+      await queue.enqueue(JobName.GenerateReport, { client_id: A, report_id: `a${n}` });
+    }
+    await queue.enqueue(JobName.GenerateReport, { client_id: B, report_id: 'b0' });
+    await queue.enqueue(JobName.GenerateReport, { client_id: B, report_id: 'b1' });
+    await queue.drain();
+    expect(order).toHaveLength(32);
+    // A's first job, then B, A, B: round-robin until B has nothing left.
+    expect(order.slice(0, 4)).toEqual([A, B, A, B]);
+    expect(order.slice(4).every((tenant) => tenant === A)).toBe(true);
+  });
 });

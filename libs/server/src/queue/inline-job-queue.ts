@@ -32,6 +32,9 @@ export class InlineJobQueue extends JobQueue implements OnModuleDestroy {
   private running: Promise<void> | undefined;
   private idleWaiters: (() => void)[] = [];
   private stopped = false;
+  /** When each tenant's last job started, for round-robin between tenants. */
+  private readonly lastServed = new Map<string, number>();
+  private served = 0;
   private completed = 0;
   private failed = 0;
 
@@ -121,7 +124,7 @@ export class InlineJobQueue extends JobQueue implements OnModuleDestroy {
     // Start on the next turn so enqueue() returns (and an HTTP 202 goes out) before the job runs.
     await new Promise((resolve) => setImmediate(resolve));
     while (this.waiting.length > 0) {
-      const job = this.waiting.shift() as PendingJob;
+      const job = this.takeNext();
       await this.runWithRetries(job);
       this.pendingIds.delete(job.id);
     }
@@ -129,6 +132,29 @@ export class InlineJobQueue extends JobQueue implements OnModuleDestroy {
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const wake of waiters) wake();
+  }
+
+  /**
+   * Fair across tenants: the next job is the oldest one of the tenant served least recently, so one
+   * tenant's long backlog does not hold the others' jobs behind it (round-robin).
+   */
+  private takeNext(): PendingJob {
+    let best = 0;
+    let bestServed = Number.POSITIVE_INFINITY;
+    const seen = new Set<string>();
+    for (let i = 0; i < this.waiting.length; i++) {
+      const tenant = tenantKeyOf(this.waiting[i].payload);
+      if (seen.has(tenant)) continue;
+      seen.add(tenant);
+      const served = this.lastServed.get(tenant) ?? -1;
+      if (served < bestServed) {
+        best = i;
+        bestServed = served;
+      }
+    }
+    const [job] = this.waiting.splice(best, 1);
+    this.lastServed.set(tenantKeyOf(job.payload), this.served++);
+    return job;
   }
 
   private async runWithRetries(job: PendingJob): Promise<void> {
@@ -153,4 +179,10 @@ export class InlineJobQueue extends JobQueue implements OnModuleDestroy {
       }
     }
   }
+}
+
+/** The tenant a job works for (platform jobs share one key). */
+export function tenantKeyOf(payload: unknown): string {
+  const clientId = (payload as { client_id?: unknown } | null)?.client_id;
+  return typeof clientId === 'string' ? clientId : 'platform';
 }

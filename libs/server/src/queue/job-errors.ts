@@ -13,3 +13,11 @@ export function isPermanentJobError(error: unknown): boolean {
     (error instanceof Error && (error.name === 'PermanentJobError' || error.name === 'PiiViolationError'))
   );
 }
+
+/** The queue cannot take a job now (Redis does not answer): nothing was queued; the caller answers 503. */
+export class QueueUnavailableError extends Error {
+  constructor(reason: string) {
+    super(`The job queue is not available (${reason}); nothing was queued. Try again in a minute.`);
+    this.name = 'QueueUnavailableError';
+  }
+}

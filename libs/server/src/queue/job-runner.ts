@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JobName, TENANT_JOBS } from '@lbi/contracts';
 import { TenantContext } from '../tenancy/tenant-context';
+import { outsideTenantTransaction } from '../tenancy/tenant-db';
 import { JobAttempt } from './job-context';
 import { PermanentJobError } from './job-errors';
 import { JobRegistry } from './job-registry';
@@ -28,9 +29,14 @@ export class JobRunner {
       client_id: clientId,
     });
     try {
-      const result = clientId
-        ? await TenantContext.run({ clientId }, () => handler(payload, attempt))
-        : await handler(payload, attempt);
+      // Bull calls us from Redis client callbacks and the inline driver from its loop: whatever async
+      // context they carry (another job's tenant, a request's transaction) is not this job's. The
+      // tenant comes from the payload only; a platform job runs with no tenant at all.
+      const result = await outsideTenantTransaction(() =>
+        clientId
+          ? TenantContext.run({ clientId }, () => handler(payload, attempt))
+          : TenantContext.outside(() => handler(payload, attempt)),
+      );
       this.logger.log({
         msg: 'job finished',
         job: name,

@@ -26,6 +26,18 @@ export class NoTenantError extends Error {
 }
 
 /**
+ * Code that needs a tenant ran with no tenant scope at all: a bug (typically a library callback that
+ * runs outside the request's async context), never the caller's fault. Answered as a 500 and logged;
+ * it must never read as the platform admin's "send X-Client-Id" advice.
+ */
+export class TenantContextMissingError extends Error {
+  constructor() {
+    super('Internal error: this work ran without its tenant context');
+    this.name = 'TenantContextMissingError';
+  }
+}
+
+/**
  * The one place the current tenant lives (ARCHITECTURE.md convention 3). Requests enter it in the
  * TenantContextInterceptor (with the scope the auth guard resolved), jobs in the job runner; code
  * reads it only through these accessors.
@@ -41,10 +53,15 @@ export const TenantContext = {
   current(): TenantScope | undefined {
     return storage.getStore();
   },
-  /** The current tenant's id; throws when no tenant is set, so nothing runs unscoped by accident. */
+  /**
+   * The current tenant's id; throws when no tenant is set, so nothing runs unscoped by accident. Only
+   * a platform admin's scope without a client gives the "send X-Client-Id" error (NoTenantError); a
+   * missing scope is an internal error (TenantContextMissingError).
+   */
   requireClientId(): string {
-    const clientId = storage.getStore()?.clientId;
-    if (!clientId) throw new NoTenantError();
-    return clientId;
+    const scope = storage.getStore();
+    if (scope?.clientId) return scope.clientId;
+    if (scope?.platformAdmin === true) throw new NoTenantError();
+    throw new TenantContextMissingError();
   },
 };

@@ -43,9 +43,13 @@ export class TenantDb {
         throw new TenantDbError('A tenant transaction cannot switch to another tenant');
       return fn(new TenantTransaction(open.clientId, open.manager));
     }
+    const tenant = clientId.toLowerCase();
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SET LOCAL ROLE ${APP_DB_ROLE}`);
-      await manager.query(`SELECT set_config('app.client_id', $1, true)`, [clientId]);
+      // One round trip: the role and the tenant in one simple-protocol query. The id is a checked
+      // UUID (the pattern above), so it is a safe literal.
+      await manager.query(
+        `SET LOCAL ROLE ${APP_DB_ROLE}; SELECT set_config('app.client_id', '${tenant}', true)`,
+      );
       const state: OpenTenantTransaction = { clientId, manager, active: true };
       try {
         return await openTransaction.run(state, () => fn(new TenantTransaction(clientId, manager)));

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { MAX_PASSWORD_LENGTH } from '@lbi/contracts';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 /** Any string is accepted as an email here: a malformed one simply does not match (401, not 400). */
 export class LoginDto {
@@ -15,4 +15,14 @@ export class LoginDto {
   @IsNotEmpty()
   @MaxLength(MAX_PASSWORD_LENGTH)
   password!: string;
+
+  @ApiProperty({
+    required: false,
+    format: 'uuid',
+    description:
+      'Only when one email and password open accounts in several clients: the client to sign in to',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'client_id must be the UUID of a client' })
+  client_id?: string;
 }

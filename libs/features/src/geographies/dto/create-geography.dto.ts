@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { MAX_GEOGRAPHY_ZIPS } from '@lbi/contracts';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { tooManyZips } from '../zip-codes';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsZipCodeList } from './zip-code-list.validator';
 import { trimmed } from './trimmed';
 
 export class CreateGeographyDto {
@@ -20,10 +20,6 @@ export class CreateGeographyDto {
     description:
       'US ZIP codes as 5-digit strings (ZIP+4 is read as its ZIP). Each must be a ZIP of the UDS Mapper 2022 crosswalk; duplicates are dropped, order is kept.',
   })
-  @IsArray({ message: 'zip_codes must be an array of ZIP code strings, e.g. ["19002", "19034"]' })
-  @ArrayNotEmpty({ message: 'zip_codes must list at least one ZIP code' })
-  @ArrayMaxSize(MAX_GEOGRAPHY_ZIPS, {
-    message: (args) => tooManyZips(Array.isArray(args.value) ? args.value.length : 0),
-  })
+  @IsZipCodeList()
   zip_codes!: unknown[];
 }

@@ -1,16 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { MAX_GEOGRAPHY_ZIPS } from '@lbi/contracts';
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayNotEmpty,
-  IsArray,
-  IsNotEmpty,
-  IsString,
-  MaxLength,
-  ValidateIf,
-} from 'class-validator';
-import { tooManyZips } from '../zip-codes';
+import { IsNotEmpty, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsZipCodeList } from './zip-code-list.validator';
 import { trimmed } from './trimmed';
 
 /** Either field or both. ZIPs that stay keep their signals; removed ZIPs lose theirs. */
@@ -31,10 +23,6 @@ export class UpdateGeographyDto {
       'The complete new list. Signals, property aggregates and scores of ZIPs no longer listed are deleted.',
   })
   @ValidateIf((dto: UpdateGeographyDto) => dto.zip_codes !== undefined)
-  @IsArray({ message: 'zip_codes must be an array of ZIP code strings, e.g. ["19002", "19034"]' })
-  @ArrayNotEmpty({ message: 'zip_codes must list at least one ZIP code' })
-  @ArrayMaxSize(MAX_GEOGRAPHY_ZIPS, {
-    message: (args) => tooManyZips(Array.isArray(args.value) ? args.value.length : 0),
-  })
+  @IsZipCodeList()
   zip_codes?: unknown[];
 }

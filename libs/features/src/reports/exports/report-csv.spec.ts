@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { engineReport } from './engine-report.fixture';
 import { CSV_BOM, renderReportCsv } from './report-csv';
 import { sampleReport } from './sample-report.fixture';
 
@@ -20,14 +21,15 @@ describe('renderReportCsv', () => {
     const rows = parse(csv);
     expect(rows).toHaveLength(11);
     expect(rows[0].slice(0, 5)).toEqual(['rank', 'zip_code', 'zcta', 'score', 'households']);
-    expect(rows[0].slice(5, 9)).toEqual([
+    expect(rows[0].slice(5, 10)).toEqual(['households_moe', 'zip_codes', 'tier', 'score_moe', 'vintage']);
+    expect(rows[0].slice(10, 14)).toEqual([
       'owner_share_value',
       'owner_share_moe',
       'owner_share_percentile',
       'owner_share_contribution',
     ]);
     expect(rows[0].slice(-2)).toEqual(['why', 'warnings']);
-    expect(rows[0]).toHaveLength(5 + 5 * 4 + 2);
+    expect(rows[0]).toHaveLength(10 + 5 * 10 + 2);
     expect(rows.slice(1).map((row) => row[0])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
   });
 
@@ -124,6 +126,29 @@ describe('renderReportCsv', () => {
   it('writes the header alone when no ZIP was scored', () => {
     const payload = sampleReport();
     payload.top_zips = [];
-    expect(renderReportCsv(payload)).toBe(`${CSV_BOM}rank,zip_code,zcta,score,households,why,warnings\r\n`);
+    expect(renderReportCsv(payload)).toBe(
+      `${CSV_BOM}rank,zip_code,zcta,score,households,households_moe,zip_codes,tier,score_moe,vintage,why,warnings\r\n`,
+    );
+  });
+
+  it('carries tiers, score margins, significance, censored medians and the one vintage of a real report', () => {
+    const payload = engineReport('roofing');
+    const rows = Papa.parse<Record<string, string>>(renderReportCsv(payload).slice(1), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    expect(rows.map((r) => r.tier)).toEqual(payload.top_zips.map((t) => String(t.tier)));
+    expect(rows.every((r) => r.vintage === '2023')).toBe(true);
+    const villanova = rows.find((r) => r.zip_code === '19085')!;
+    expect(villanova).toMatchObject({
+      zip_codes: '19085',
+      median_household_income_value: '250001',
+      median_household_income_display: '$250,000+',
+      median_household_income_censored: 'top',
+      owner_share_comparison: 'higher',
+    });
+    expect(villanova.score_moe).toMatch(/^\d+(\.\d)?$/);
+    expect(rows.map((r) => r.why).join(' ')).not.toMatch(/250,001/);
+    expect(rows.map((r) => r.why).join(' ')).toMatch(/significant at 90%/);
   });
 });

@@ -8,21 +8,51 @@ import type { ReportPayload, ScoreComponent, TopZip } from '@lbi/contracts';
 export const CSV_BOM = '\uFEFF';
 
 const CRLF = '\r\n';
-/** Per-feature columns, in this order, after the fixed ones. */
-const COMPONENT_FIELDS = ['value', 'moe', 'percentile', 'contribution'] as const;
+/** Per-feature columns, in this order, after the fixed ones (the first four are the original ones). */
+const COMPONENT_FIELDS = [
+  'value',
+  'moe',
+  'percentile',
+  'contribution',
+  'display',
+  'geography_value',
+  'geography_moe',
+  'comparison',
+  'censored',
+  'reliability',
+] as const;
 /** Cells that a spreadsheet would evaluate as a formula (OWASP CSV injection list). */
 const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
 
 type Cell = string | number | boolean | null;
 
+/** The original five columns first, then the ones added with tiers and the single vintage. */
+const FIXED_COLUMNS = [
+  'rank',
+  'zip_code',
+  'zcta',
+  'score',
+  'households',
+  'households_moe',
+  'zip_codes',
+  'tier',
+  'score_moe',
+  'vintage',
+] as const;
+
 /**
  * The top-ZIP table of a report as CSV (RFC 4180: CRLF line ends, fields with comma, quote, CR or LF
  * quoted, quotes doubled), UTF-8 with a BOM.
  *
- * One row per top ZIP, in rank order: rank, zip_code, zcta, score, households, then for each score
- * feature (in the order features first appear across the ranked ZIPs) `<feature>_value`, `_moe`,
- * `_percentile` and `_contribution`, then `why` (sentences joined by a space) and `warnings` (joined by
- * "; "). Missing figures are empty cells.
+ * One row per top ZIP area, in rank order: rank, zip_code, zcta, score, households, then
+ * households_moe, zip_codes (every ZIP of the ZCTA, space-separated), tier, score_moe and vintage (the
+ * report's one ACS vintage), then for each score feature (in the order features first appear across
+ * the ranked ZIPs) `<feature>_value`, `_moe`, `_percentile`, `_contribution`, `_display` (the value as
+ * a client reads it, unit and ± margin, "$250,000+" for a top code), `_geography_value`,
+ * `_geography_moe`, `_comparison` (higher / lower / about_same / not_tested by the 90% test),
+ * `_censored` (top / bottom) and `_reliability`, then `why` (sentences joined by a space) and
+ * `warnings` (joined by "; "). Missing figures are empty cells; reports made before these columns
+ * existed leave them empty.
  *
  * Formula-injection guard: a text cell starting with = + - @ tab or CR gets a leading `'`. Number cells
  * are never prefixed, so a negative figure stays a number a spreadsheet can sum; only text that came
@@ -30,7 +60,7 @@ type Cell = string | number | boolean | null;
  */
 export function renderReportCsv(payload: ReportPayload): string {
   const features = featureOrder(payload.top_zips);
-  const header: Cell[] = ['rank', 'zip_code', 'zcta', 'score', 'households'];
+  const header: Cell[] = [...FIXED_COLUMNS];
   for (const feature of features) {
     for (const field of COMPONENT_FIELDS) header.push(`${feature}_${field}`);
   }
@@ -38,11 +68,22 @@ export function renderReportCsv(payload: ReportPayload): string {
 
   const rows: Cell[][] = [header];
   for (const zip of [...payload.top_zips].sort((a, b) => a.rank - b.rank)) {
-    const row: Cell[] = [zip.rank, zip.zip_code, zip.zcta, zip.score, zip.households];
+    const row: Cell[] = [
+      zip.rank,
+      zip.zip_code,
+      zip.zcta,
+      zip.score,
+      zip.households,
+      zip.households_moe ?? null,
+      (zip.zip_codes ?? [zip.zip_code]).join(' '),
+      zip.tier ?? null,
+      zip.score_moe ?? null,
+      payload.vintage ?? null,
+    ];
     const byFeature = new Map(zip.components.map((component) => [component.feature, component]));
     for (const feature of features) {
       const component: ScoreComponent | undefined = byFeature.get(feature);
-      for (const field of COMPONENT_FIELDS) row.push(component ? component[field] : null);
+      for (const field of COMPONENT_FIELDS) row.push(component ? (component[field] ?? null) : null);
     }
     row.push(zip.why.join(' '), zip.warnings.join('; '));
     rows.push(row);

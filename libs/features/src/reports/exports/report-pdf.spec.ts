@@ -2,8 +2,26 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pdfText, renderReportPdf } from './report-pdf';
+import type { Content } from 'pdfmake/interfaces';
+import { engineReport } from './engine-report.fixture';
+import { pdfText, renderReportPdf, reportDocument } from './report-pdf';
 import { sampleReport } from './sample-report.fixture';
+
+/** Every string of a pdfmake document, in order, joined by spaces: what the brief prints. */
+function documentText(node: unknown): string {
+  const out: string[] = [];
+  const walk = (n: unknown): void => {
+    if (typeof n === 'string') out.push(n);
+    else if (Array.isArray(n)) n.forEach(walk);
+    else if (n && typeof n === 'object') {
+      const o = n as Record<string, unknown>;
+      for (const key of ['text', 'stack', 'ul', 'columns', 'table', 'body', 'content'])
+        if (key in o) walk(o[key]);
+    }
+  };
+  walk(node);
+  return out.join(' ').replace(/\s+/g, ' ');
+}
 
 const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type \/Page(?!s)/g) ?? []).length;
 const hasPoppler = spawnSync('pdftotext', ['-v']).status === 0;
@@ -90,6 +108,44 @@ describe('renderReportPdf', () => {
     expect(text).toContain('No channels on file yet. Channel types to add:');
     expect(text).toContain('Civic association: Owner-heavy ZIPs read township newsletters.');
     expect(text).toContain('No upcoming events on file.');
+  });
+});
+
+describe('reportDocument of a real engine report', () => {
+  const text = documentText(reportDocument(engineReport('roofing')).content as Content);
+
+  it('prints tiers, tested comparisons, censored medians and the one vintage', () => {
+    expect(text).toContain('ACS 2019-2023 5-year estimates');
+    expect(text).toContain('Tier');
+    expect(text).toMatch(
+      /Tiers group ZIP areas whose scores are not significantly different at 90% \(tier 1: rank 1; tier 2: ranks 2-5/,
+    );
+    expect(text).toContain('higher than 71% ± 0.6 pts across the geography (significant at 90%)');
+    expect(text).toContain('$250,000+');
+    expect(text).not.toMatch(/250,001|\b1938\b/);
+    expect(text).toContain('1939 or earlier');
+  });
+
+  it('gives every number its unit and margin and writes channel types as people do', () => {
+    expect(text).toMatch(/\d+\.\d ± \d+\.\d/); // a score with its margin
+    expect(text).toMatch(/[\d,]+ ± [\d,]+ addressable households/);
+    expect(text).toContain('4,200 people');
+    expect(text).toContain('HOA');
+    expect(text).not.toMatch(/\bHoa\b/);
+    expect(text).toContain('refreshed today');
+    expect(text).not.toMatch(/day\(s\)/);
+  });
+});
+
+describe('renderReportPdf of real engine reports', () => {
+  withPoppler('keeps roofing, moving and solar to two pages and prints their tiers', async () => {
+    for (const category of ['roofing', 'moving', 'solar']) {
+      const pdf = await renderReportPdf(engineReport(category));
+      expect({ category, pages: pageCount(pdf) <= 2 }).toEqual({ category, pages: true });
+      const text = pdfToText(pdf).replace(/\s+/g, ' ');
+      expect(text).toContain('Tiers group ZIP areas whose scores are not significantly different at 90%');
+      expect(text).toContain('ACS 2019-2023 5-year estimates');
+    }
   });
 });
 

@@ -1,5 +1,6 @@
-// An invented but plausible roofing report for Philadelphia's western suburbs, shared by the export
-// specs: 10 top ZIPs, 8 channels, two events. Figures are made up; no people appear in it.
+// An invented but plausible roofing report for Philadelphia's western suburbs in the payload shape of
+// reports stored before statistics v2 (no tiers, displays or vintage), so the exports are checked to
+// render old reports too: 10 top ZIPs, 8 channels, two events. Figures are made up; no people appear in it.
 import type { ReportPayload, ScoreComponent, TopZip } from '@lbi/contracts';
 
 interface ZipFigures {

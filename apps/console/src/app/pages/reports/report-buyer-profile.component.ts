@@ -114,7 +114,21 @@ export class BuyerProfileComponent {
       ['median_year_built', 'Median year built', (v) => (v === null ? '—' : String(Math.round(v)))],
     ];
     for (const [key, label, format] of ranges) {
-      const r = range(d[key]);
+      const entry = isRecord(d[key]) ? d[key] : {};
+      const r = range(entry);
+      const figure = isRecord(entry['estimate']) ? entry['estimate'] : null;
+      if (figure && text(figure['display'])) {
+        // Statistics v2: one figure for the top ZIPs (pooled, or weighted by its own universe), with MOE.
+        const spread =
+          text(entry['display_range']) ||
+          (r.min !== null && r.max !== null ? `${format(r.min)} – ${format(r.max)}` : '');
+        figures.push({
+          label,
+          value: text(figure['display']),
+          detail: [text(figure['method']), spread ? `ZIP medians ${spread}` : ''].filter(Boolean).join(' · '),
+        });
+        continue;
+      }
       if (r.min === null && r.max === null && r.weighted === null) continue;
       figures.push({
         label,

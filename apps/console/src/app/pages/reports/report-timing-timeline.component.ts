@@ -86,14 +86,30 @@ export class TimingTimelineComponent {
     return Math.max(0, Math.min(100, p));
   }
 
-  protected readonly window = computed(() => {
-    const start = this.position(parse(this.start()));
-    const end = this.position(
-      parse(this.end()) ? new Date((parse(this.end()) as Date).getTime() + DAY_MS) : null,
-    );
+  /** Where a date range falls on the strip (its end day included), or null when off it. */
+  private span(from: string, to: string): { left: number; width: number } | null {
+    const start = this.position(parse(from));
+    const endDate = parse(to);
+    const end = this.position(endDate ? new Date(endDate.getTime() + DAY_MS) : null);
     if (start === null || end === null || end <= start) return null;
     return { left: start, width: end - start };
-  });
+  }
+
+  protected readonly window = computed(() => this.span(this.start(), this.end()));
+
+  /** Statistics v2: every buying season's campaign window; the first is the one `start`/`end` give. */
+  protected readonly seasons = computed(() =>
+    records(this.data()['seasons'])
+      .map((season, index) => ({
+        index,
+        span: this.span(text(season['start_date']), text(season['end_date'])),
+        text: `${formatDate(text(season['start_date']))} – ${formatDate(text(season['end_date']))}`,
+      }))
+      .filter((season) => season.span !== null && season.index > 0),
+  );
+  protected readonly inProgress = computed(
+    () => records(this.data()['seasons'])[0]?.['in_progress'] === true,
+  );
 
   protected readonly events = computed(() =>
     records(this.data()['events']).map((event, index) => {

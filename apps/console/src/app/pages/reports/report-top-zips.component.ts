@@ -14,14 +14,49 @@ import { formatByUnit, formatInteger, formatMoe, formatShare } from '../../share
 import { MapZip, ZctaMapComponent } from '../../shared/map/zcta-map.component';
 import { Json, extraFields, numberOr, records, strings, text } from './report-data';
 
-const KNOWN_FIELDS = ['rank', 'zip_code', 'zcta', 'score', 'households', 'components', 'why', 'warnings'];
+const KNOWN_FIELDS = [
+  'rank',
+  'zip_code',
+  'zcta',
+  'score',
+  'households',
+  'components',
+  'why',
+  'warnings',
+  'households_moe',
+  'zip_codes',
+  'tier',
+  'score_moe',
+  'reasons',
+];
+
+const COMPARISON_LABELS: Readonly<Partial<Record<string, string>>> = {
+  higher: 'higher (significant at 90%)',
+  lower: 'lower (significant at 90%)',
+  about_same: 'about the same',
+  not_tested: 'not tested',
+};
+
+const RELIABILITY_LABELS: Readonly<Partial<Record<string, string>>> = {
+  reliable: 'reliable',
+  unreliable: 'unreliable (CV over 30%)',
+  unknown: 'unknown (no margin of error)',
+  exact: 'exact',
+  censored: 'censored (a top or bottom code)',
+  not_applicable: 'your data (no sampling)',
+};
 
 interface TopZipView {
   readonly rank: number | null;
   readonly zip: string;
   readonly zcta: string | null;
+  /** Other ZIPs of the geography under the same ZCTA (PO-box ZIPs). */
+  readonly alsoZips: string[];
   readonly score: number | null;
+  readonly scoreMoe: number | null;
+  readonly tier: number | null;
   readonly households: number | null;
+  readonly householdsMoe: number | null;
   readonly why: string[];
   readonly warnings: string[];
   readonly components: Json[];
@@ -52,8 +87,12 @@ export class TopZipsComponent {
       rank: numberOr(entry['rank']),
       zip: text(entry['zip_code'], '?'),
       zcta: typeof entry['zcta'] === 'string' ? entry['zcta'] : null,
+      alsoZips: strings(entry['zip_codes']).filter((zip) => zip !== text(entry['zip_code'])),
       score: numberOr(entry['score']),
+      scoreMoe: numberOr(entry['score_moe']),
+      tier: numberOr(entry['tier']),
       households: numberOr(entry['households']),
+      householdsMoe: numberOr(entry['households_moe']),
       why: strings(entry['why']),
       warnings: strings(entry['warnings']),
       components: records(entry['components']),
@@ -81,6 +120,8 @@ export class TopZipsComponent {
       };
     });
   });
+
+  protected readonly hasTiers = computed(() => this.rows().some((r) => r.tier !== null));
 
   protected readonly bars = computed((): Bar[] =>
     this.rows()
@@ -114,6 +155,7 @@ export class TopZipsComponent {
   }
 
   protected componentValue(component: Json): string {
+    if (typeof component['display'] === 'string') return component['display'];
     const unit = text(component['unit_of_measure']);
     const value = formatByUnit(numberOr(component['value']), unit);
     const moe = numberOr(component['moe']);
@@ -122,7 +164,27 @@ export class TopZipsComponent {
   }
 
   protected geographyValue(component: Json): string {
+    if (typeof component['geography_display'] === 'string') return component['geography_display'];
     return formatByUnit(numberOr(component['geography_value']), text(component['unit_of_measure']));
+  }
+
+  /** The 90% test against the geography, when the report carries it. */
+  protected comparison(component: Json): string {
+    const comparison = text(component['comparison']);
+    return comparison ? (COMPARISON_LABELS[comparison] ?? comparison.replace(/_/g, ' ')) : '—';
+  }
+
+  protected reliability(component: Json): string {
+    const reliability = text(component['reliability']);
+    if (reliability) return RELIABILITY_LABELS[reliability] ?? reliability.replace(/_/g, ' ');
+    return component['reliable'] === false ? 'unreliable (CV over 30%)' : 'reliable';
+  }
+
+  protected plusMinus(value: number | null, moe: number | null, digits = 0): string {
+    if (value === null) return '—';
+    const shown = digits > 0 ? value.toFixed(digits) : formatInteger(value);
+    if (moe === null || moe === 0) return shown;
+    return `${shown} ± ${digits > 0 ? moe.toFixed(digits) : formatInteger(moe)}`;
   }
 
   protected percentile(component: Json): string {

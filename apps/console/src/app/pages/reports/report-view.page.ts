@@ -94,6 +94,18 @@ export class ReportViewPage {
     })),
   );
   protected readonly caveats = computed(() => strings(this.payload()['caveats']));
+  /** Statistics v2: the one ACS vintage, how many ZCTAs were ranked, ZIPs without figures. */
+  protected readonly vintage = computed(() => text(this.payload()['vintage']));
+  protected readonly rankedZctas = computed(() => {
+    const ranked = this.payload()['ranked_zctas'];
+    return typeof ranked === 'number' ? ranked : null;
+  });
+  protected readonly missingZips = computed(() =>
+    records(this.payload()['missing_zips']).map((m) => ({
+      zip: text(m['zip_code']),
+      reason: text(m['reason']),
+    })),
+  );
   protected readonly sources = computed(() =>
     records(this.payload()['sources']).map((s) => ({
       name: text(s['name']),
