@@ -9,10 +9,9 @@ import {
   CONSOLE_DIR,
   ConsoleHarness,
   OpenedPage,
-  apiErrors,
-  axeViolations,
   browserTestsRunnable,
-  horizontalOverflow,
+  expectAccessible,
+  expectPageClean,
   openPage,
   screenshot,
   signIn,
@@ -47,18 +46,7 @@ const NEW_GEOGRAPHY_ZCTAS = 5;
     opened = await openPage(harness);
     page = opened.page;
   });
-  afterEach(async () => {
-    const problems = opened.watch.problems();
-    await opened.context.close();
-    // A server error a page met comes with the API's own account of it.
-    const serverErrors = problems.some((p) => / 5\d\d /.test(p)) ? apiErrors(harness.api.logs) : [];
-    expect({ problems, serverErrors }).toEqual({ problems: [], serverErrors: [] });
-  });
-
-  async function expectAccessible(name: string): Promise<void> {
-    expect(await axeViolations(page, name)).toEqual([]);
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-  }
+  afterEach(() => expectPageClean(opened, harness));
 
   async function signInAsAnalyst(): Promise<void> {
     const { email, password } = demoAccount('analyst');
@@ -91,7 +79,7 @@ const NEW_GEOGRAPHY_ZCTAS = 5;
     await page.getByRole('heading', { name: 'Demo accounts' }).waitFor();
     const demoList = await page.locator('.demo-list').innerText();
     for (const account of DEMO.accounts) expect(demoList).toContain(account.email);
-    await expectAccessible('sign-in');
+    await expectAccessible(page, 'sign-in');
     await screenshot(page, 'sign-in');
 
     // Keyboard only: the email field, Tab to the password, Enter submits.
@@ -121,7 +109,7 @@ const NEW_GEOGRAPHY_ZCTAS = 5;
     // The signed-in user and role are on show.
     expect(await page.locator('.user-button').innerText()).toContain(email);
     expect(await page.locator('.user-button').innerText()).toContain('Analyst');
-    await expectAccessible('geography-detail');
+    await expectAccessible(page, 'geography-detail');
     await screenshot(page, 'geography-detail');
 
     // A mark reached by keyboard opens its ZIP's row in the table.
@@ -139,7 +127,7 @@ const NEW_GEOGRAPHY_ZCTAS = 5;
     await page.waitForURL(/\/geographies$/);
     await page.getByRole('link', { name: DEMO.geography.name, exact: true }).waitFor();
     await page.locator('lbi-freshness-chip').first().waitFor();
-    await expectAccessible('geographies');
+    await expectAccessible(page, 'geographies');
     await screenshot(page, 'geographies');
 
     await page.getByRole('link', { name: 'New geography' }).click();
@@ -165,7 +153,7 @@ const NEW_GEOGRAPHY_ZCTAS = 5;
       /Mapped\s+from a PO-box ZIP to ZCTA 19013/,
     );
     expect(await page.locator('tr[data-zip="19002"]').innerText()).toMatch(/Matched\s+ZCTA 19002/);
-    await expectAccessible('geography-form');
+    await expectAccessible(page, 'geography-form');
     await screenshot(page, 'geography-form');
 
     // The refused entry blocks saving until it is removed.
@@ -209,7 +197,7 @@ const NEW_GEOGRAPHY_ZCTAS = 5;
     await navLink(page, 'Reports').click();
     await page.waitForURL(/\/reports$/);
     await page.locator('table tr.mat-mdc-row').first().waitFor();
-    await expectAccessible('reports');
+    await expectAccessible(page, 'reports');
     await screenshot(page, 'reports');
 
     const generate = page.locator('section[aria-labelledby="generate-title"]');
@@ -238,7 +226,7 @@ const NEW_GEOGRAPHY_ZCTAS = 5;
     expect(await page.locator('lbi-report-timing').innerText()).toMatch(/Market from/);
     await page.getByRole('button', { name: 'Inputs' }).first().click();
     await page.locator('.inputs caption').first().waitFor();
-    await expectAccessible('report');
+    await expectAccessible(page, 'report');
     await screenshot(page, 'report');
 
     const csv = await download(page, 'CSV');
@@ -284,7 +272,7 @@ const NEW_GEOGRAPHY_ZCTAS = 5;
     await page
       .getByRole('row', { name: new RegExp(`Greater Wayne Business Chamber.*${NEW_GEOGRAPHY}`) })
       .waitFor();
-    await expectAccessible('channels');
+    await expectAccessible(page, 'channels');
     await screenshot(page, 'channels');
   });
 
@@ -303,7 +291,7 @@ const NEW_GEOGRAPHY_ZCTAS = 5;
     opened.watch.expectFailure(409, /\/api\/v1\/channels$/);
     await dialog.getByRole('button', { name: 'Add channel' }).click();
     await dialog.locator('mat-error', { hasText: 'website must be an http(s) URL' }).waitFor();
-    await expectAccessible('channel-dialog');
+    await expectAccessible(page, 'channel-dialog');
     await screenshot(page, 'channel-dialog', { fullPage: false });
     await dialog.getByTestId('channel-website').fill('https://example.org/sandy-run');
     await dialog.getByRole('button', { name: 'Add channel' }).click();
@@ -341,7 +329,7 @@ const NEW_GEOGRAPHY_ZCTAS = 5;
     expect(text).toContain('personal data is not accepted');
     expect(text).not.toContain('board@oakhill.example');
     expect(opened.watch.apiRequests.filter((r) => r.startsWith('POST /api/v1/uploads'))).toEqual([]);
-    await expectAccessible('ingestion');
+    await expectAccessible(page, 'ingestion');
     await screenshot(page, 'ingestion-refused');
   });
 

@@ -255,3 +255,17 @@ export async function screenshot(
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
+
+/** No problem on the page (see PageWatch); a server error comes with the API's own account of it. */
+export async function expectPageClean(opened: OpenedPage, harness: ConsoleHarness): Promise<void> {
+  const problems = opened.watch.problems();
+  await opened.context.close();
+  const serverErrors = problems.some((p) => / 5\d\d /.test(p)) ? apiErrors(harness.api.logs) : [];
+  expect({ problems, serverErrors }).toEqual({ problems: [], serverErrors: [] });
+}
+
+/** No serious or critical axe finding, and no horizontal scrolling. */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  expect(await axeViolations(page, name)).toEqual([]);
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+}

@@ -46,17 +46,9 @@ export const label = (
   code: string | null | undefined,
 ): string => (code ? (labels[code] ?? channelTypeLabel(code)) : '—');
 
-export const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
+const MONTH = new Intl.DateTimeFormat('en-US', { month: 'long', timeZone: 'UTC' });
+
+/** January … December, from the browser's own calendar data. */
+export const MONTH_NAMES: readonly string[] = Array.from({ length: 12 }, (_, month) =>
+  MONTH.format(new Date(Date.UTC(2000, month, 1))),
+);

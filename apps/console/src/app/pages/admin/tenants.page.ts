@@ -90,8 +90,11 @@ export class TenantsPage {
   protected readonly columns = ['name', 'created_at', 'act'];
   protected readonly formatDate = formatDate;
   protected readonly needsPick = computed(() => this.pick() !== undefined && !this.acting());
+  protected readonly filterText = signal('');
 
   constructor() {
+    this.dataSource.filterPredicate = (client, filter) => client.name.toLowerCase().includes(filter);
+    effect(() => (this.dataSource.filter = this.filterText().trim().toLowerCase()));
     effect(() => {
       this.dataSource.data = [...(this.list() ?? [])];
       this.dataSource.sort = this.sort() ?? null;
@@ -123,6 +126,7 @@ export class TenantsPage {
       next: (client) => {
         this.busy.set(false);
         this.name.reset('');
+        this.filterText.set(client.name); // the new tenant, whatever page it sorts onto
         this.snackBar.open(`Created the tenant "${client.name}".`, 'OK', { duration: 4000 });
       },
       error: (error: unknown) => {
