@@ -191,10 +191,8 @@ export interface AxeFinding {
   summary: string;
 }
 
-const axeSummary: Record<
-  string,
-  { serious_or_critical: number; moderate_or_minor: number; rules: string[] }
-> = {};
+type AxeSummary = Record<string, { serious_or_critical: number; moderate_or_minor: number; rules: string[] }>;
+const AXE_SUMMARY = join(RESULTS_DIR, 'axe-summary.json');
 
 /**
  * Runs axe-core in the page (injected through the DevTools protocol, so a strict Content Security
@@ -227,13 +225,17 @@ export async function axeViolations(page: Page, name: string): Promise<AxeFindin
     }));
   });
   const severe = findings.filter((f) => f.impact === 'serious' || f.impact === 'critical');
+  // One file for every suite of the run (each Jest file has its own module registry).
+  const axeSummary: AxeSummary = existsSync(AXE_SUMMARY)
+    ? (JSON.parse(readFileSync(AXE_SUMMARY, 'utf8')) as AxeSummary)
+    : {};
   axeSummary[name] = {
     serious_or_critical: severe.length,
     moderate_or_minor: findings.length - severe.length,
     rules: findings.map((f) => `${f.id} (${f.impact})`),
   };
   mkdirSync(RESULTS_DIR, { recursive: true });
-  writeFileSync(join(RESULTS_DIR, 'axe-summary.json'), `${JSON.stringify(axeSummary, null, 2)}\n`);
+  writeFileSync(AXE_SUMMARY, `${JSON.stringify(axeSummary, null, 2)}\n`);
   return severe;
 }
 

@@ -44,7 +44,7 @@ import { numberOr, records, text } from './report-data';
       </ol>
     }
     @if (toAdd().length > 0) {
-      <h4 class="sub">Channel types to add</h4>
+      <h3 class="sub">Channel types to add</h3>
       <ul class="to-add">
         @for (t of toAdd(); track $index) {
           <li>
