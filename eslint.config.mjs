@@ -35,6 +35,26 @@ export default tseslint.config(
     },
   },
   {
+    files: ['apps/console/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', 'typeorm', '@lbi/server', '@lbi/features', '@lbi/census', '@lbi/scoring'],
+              message: 'The console imports only the plain libs @lbi/contracts and @lbi/pii.',
+            },
+            {
+              group: ['../../../*'],
+              message: 'Keep console imports within two folders (app/core, app/shared).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: {
       globals: {

@@ -15,6 +15,7 @@ const WRITERS: Actor[] = ['platform', 'admin', 'analyst'];
 const ACCESS: Record<string, Actor[] | 'public'> = {
   'POST /api/v1/auth/login': 'public',
   'GET /api/v1/health': 'public',
+  'GET /api/v1/demo': 'public',
   'GET /api/v1/health/details': ['platform'],
   'GET /api/v1/auth/me': EVERYONE,
   'POST /api/v1/clients': ['platform'],
@@ -27,6 +28,7 @@ const ACCESS: Record<string, Actor[] | 'public'> = {
   'GET /api/v1/geographies': EVERYONE,
   'GET /api/v1/geographies/:id': EVERYONE,
   'PATCH /api/v1/geographies/:id': WRITERS,
+  'POST /api/v1/zip-codes/check': WRITERS,
   'DELETE /api/v1/geographies/:id': WRITERS,
   'POST /api/v1/channels': WRITERS,
   'GET /api/v1/channels': EVERYONE,
@@ -251,6 +253,7 @@ describe('access matrix and tenant isolation over HTTP', () => {
       },
       'PATCH /api/v1/users/:id': { is_active: true },
       'POST /api/v1/geographies': { name: uniqueName('Matrix'), zip_codes: ['19002'] },
+      'POST /api/v1/zip-codes/check': { zip_codes: ['19002', '1900'] },
       'PATCH /api/v1/geographies/:id': { zip_codes: ['19002', '19034'] },
       'POST /api/v1/channels': {
         geography_id: tenantA.geographyId,

@@ -169,7 +169,9 @@ describe('auth, clients and users over HTTP', () => {
         document.paths as Record<string, Record<string, { security?: unknown }>>,
       )) {
         for (const [method, operation] of Object.entries(item)) {
-          const isPublic = ['post /api/v1/auth/login', 'get /api/v1/health'].includes(`${method} ${path}`);
+          const isPublic = ['post /api/v1/auth/login', 'get /api/v1/health', 'get /api/v1/demo'].includes(
+            `${method} ${path}`,
+          );
           expect([`${method} ${path}`, operation.security]).toEqual([
             `${method} ${path}`,
             isPublic ? [] : [{ bearer: [] }],

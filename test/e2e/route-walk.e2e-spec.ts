@@ -10,7 +10,8 @@ const DOCUMENTATION = [
 ];
 
 /** The routes that may be public (CONTRACT.md): everything else needs a bearer token and roles. */
-const PUBLIC_ROUTES = ['POST /api/v1/auth/login', 'GET /api/v1/health'];
+// GET /demo answers the demo logins only in demo mode (204 otherwise): the sign-in page lists them.
+const PUBLIC_ROUTES = ['POST /api/v1/auth/login', 'GET /api/v1/health', 'GET /api/v1/demo'];
 
 describe('route walk: deny by default', () => {
   let api: Awaited<ReturnType<typeof startTestApi>>;

@@ -12,12 +12,15 @@ export const usingEmbeddedDatabase = (): boolean => process.env.TEST_DATABASE_EM
 /** Redis for Bull tests; undefined on the embedded default, where those tests are skipped with a note. */
 export const testRedisUrl = (): string | undefined => process.env.REDIS_URL || undefined;
 
+/** The signing key of every API the tests start (never a real secret). */
+export const TEST_JWT_SECRET = 'test-secret-of-sufficient-length-0123456789';
+
 /** A validated AppConfig for tests, pointing at the test database. */
 export function testConfig(overrides: Record<string, string | undefined> = {}): AppConfig {
   return loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: testDatabaseUrl(),
-    JWT_SECRET: 'test-secret-of-sufficient-length-0123456789',
+    JWT_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: 'silent',
     LBI_DATA_DIR: '.data/test',
     // Suites sign in many times from 127.0.0.1; the throttling test sets the real limits itself.

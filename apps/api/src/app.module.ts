@@ -36,9 +36,11 @@ import { RolesGuard } from './auth/roles.guard';
 import { TenantContextInterceptor } from './auth/tenant-context.interceptor';
 import { CensusCacheController } from './census-cache/census-cache.controller';
 import { ChannelsController } from './channels/channels.controller';
+import { DemoController } from './demo/demo.controller';
 import { ClientsController } from './clients/clients.controller';
 import { GeographiesController } from './geographies/geographies.controller';
 import { GeographyIngestionController } from './geographies/geography-ingestion.controller';
+import { ZipCodesController } from './geographies/zip-codes.controller';
 import { HealthController } from './health/health.controller';
 import { CategoriesController } from './reports/categories.controller';
 import { GeographyScoresController } from './reports/geography-scores.controller';
@@ -113,6 +115,7 @@ export class AppModule {
         UsersController,
         GeographiesController,
         TradeAreasController,
+        ZipCodesController,
         ChannelsController,
         SignalsController,
         GeographyIngestionController,
@@ -124,6 +127,7 @@ export class AppModule {
         GeographyScoresController,
         ReportsController,
         ScansController,
+        DemoController,
       ],
       providers: [
         // Deny by default: a valid bearer token, then a role the handler names (order matters).

@@ -1,5 +1,5 @@
 // Wire shapes and route constants of the HTTP contract (CONTRACT.md). snake_case on the wire.
-import { Role } from './enums';
+import { Role, RunStatus, SourceType } from './enums';
 
 export const API_PREFIX = 'api/v1';
 
@@ -73,3 +73,41 @@ export const CLIENT_ID_HEADER = 'x-client-id';
 /** Passwords shorter than this are refused. */
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 256;
+
+/** `GET /demo` (public, demo mode only): what the sign-in page lists so a newcomer can try every role. */
+export interface DemoInfoResponse {
+  client_name: string;
+  geography_name: string;
+  accounts: { role: 'platform' | 'admin' | 'analyst' | 'client'; email: string; password: string }[];
+}
+
+/** An ingestion run with its structured outcome (`GET /ingestion-runs`, `GET /ingestion-runs/:id`). */
+export interface IngestionRunWithDetails extends IngestionRunResponse {
+  /** Request counts, vintage, ZIPs without a ZCTA, notes, row errors (`errors: [{row, column, reason}]`). */
+  details: Record<string, unknown>;
+}
+
+/** What POST /uploads answers. */
+export interface UploadResponse {
+  file_ref: string;
+  filename: string;
+  size_bytes: number;
+  content_kind: 'csv' | 'ics';
+}
+
+/** What POST /import/* and POST /geographies/:id/refresh-census answer (202). */
+export interface ImportAcceptedResponse {
+  ingestion_run_id: string;
+}
+
+/** One source's freshness for a geography (`GET /geographies/:id/freshness`). */
+export interface SourceFreshness {
+  source_type: SourceType;
+  last_success_at: string | null;
+  last_run_status: RunStatus | null;
+  last_run_at: string | null;
+  is_stale: boolean;
+  stale_after_days: number;
+  /** Why the source is stale (or that it is fresh), in plain language. */
+  reason: string;
+}

@@ -184,3 +184,25 @@ export interface SignalPage {
 
 export const MAX_SIGNALS_PAGE = 1000;
 export const DEFAULT_SIGNALS_PAGE = 500;
+
+/** `POST /zip-codes/check`: a ZIP list checked as a geography save would check it; nothing is saved. */
+export interface ZipCheckRequest {
+  zip_codes: string[];
+}
+
+/** One entry of the list, in the order sent. */
+export interface ZipCheckEntry {
+  /** The 5-digit ZIP the entry reads as (ZIP+4 is cut to its ZIP); null when it is not a ZIP at all. */
+  zip: string | null;
+  /** Whether a geography would accept the entry. */
+  valid: boolean;
+  /** Why it would be refused, in the words of a geography save; null when valid. */
+  reason: string | null;
+  /** Index of an earlier entry with the same ZIP (a geography keeps it once); null otherwise. */
+  duplicate_of: number | null;
+  resolution: ZctaResolutionResponse | null;
+}
+
+export interface ZipCheckResponse {
+  entries: ZipCheckEntry[];
+}

@@ -3,3 +3,4 @@ export * from './jobs';
 export * from './api';
 export * from './geographies';
 export * from './reports';
+export * from './import-schemas';

@@ -320,3 +320,47 @@ export interface ScanPayload extends ReportPayload {
   scan: ScanSummary;
   map: ScanMap;
 }
+
+/** A report without its payload (`GET /reports`). */
+export interface ReportSummaryResponse {
+  id: string;
+  client_id: string;
+  geography_id: string;
+  category: string;
+  status: string;
+  error_message: string | null;
+  requested_by: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+/** `GET /reports/:id`: a finished report has its payload. */
+export interface ReportResponse extends ReportSummaryResponse {
+  payload: ReportPayload | null;
+}
+
+/** A service category a report can be made for (`GET /categories`). */
+export interface CategoryResponse {
+  id: string;
+  label: string;
+  peak_months: number[];
+  lead_time_weeks: number;
+  channel_types: { channel_type: string; relevance: number }[];
+  /** `fallback`: the feature that stands in when the geography's Census data lack this one. */
+  features: { feature: string; weight: number; direction: string; fallback: string | null }[];
+  rationale: string;
+  /** Tables, studies and rules of thumb the profile rests on. */
+  sources: string[];
+}
+
+/** The latest score of one ZIP for a category (`GET /geographies/:id/scores`). */
+export interface ZipScoreResponse {
+  zip_code: string;
+  category: string;
+  score: number;
+  rank: number;
+  components: ScoreComponent[];
+  flags: string[];
+  computed_at: string;
+}

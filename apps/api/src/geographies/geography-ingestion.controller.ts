@@ -7,13 +7,8 @@ import {
   ApiProperty,
   ApiTags,
 } from '@nestjs/swagger';
-import { Role, RUN_STATUSES, SOURCE_TYPES, SourceType } from '@lbi/contracts';
-import {
-  CensusRefreshService,
-  FreshnessService,
-  IngestionRunStartedDto,
-  SourceFreshness,
-} from '@lbi/features';
+import { Role, RUN_STATUSES, SOURCE_TYPES, SourceType, type SourceFreshness } from '@lbi/contracts';
+import { CensusRefreshService, FreshnessService, IngestionRunStartedDto } from '@lbi/features';
 import { ANY_ROLE, Roles } from '../auth/roles.decorator';
 
 class SourceFreshnessDto implements SourceFreshness {

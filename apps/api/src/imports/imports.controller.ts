@@ -6,14 +6,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Role } from '@lbi/contracts';
-import {
-  ImportAcceptedDto,
-  ImportAcceptedResponse,
-  ImportKind,
-  ImportQueryDto,
-  ImportsService,
-} from '@lbi/features';
+import { Role, type ImportKind, type ImportAcceptedResponse } from '@lbi/contracts';
+import { ImportAcceptedDto, ImportQueryDto, ImportsService } from '@lbi/features';
 import { Roles } from '../auth/roles.decorator';
 
 const columns = (kind: string) =>

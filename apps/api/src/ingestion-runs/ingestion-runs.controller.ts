@@ -1,9 +1,9 @@
+import type { IngestionRunWithDetails } from '@lbi/contracts';
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   IngestionRunResponseDto,
   IngestionRunsService,
-  IngestionRunWithDetails,
   ListIngestionRunsQueryDto,
   toIngestionRunResponse,
 } from '@lbi/features';

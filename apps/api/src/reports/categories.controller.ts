@@ -1,20 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { CategoryResponse } from '@lbi/contracts';
 import { CATEGORIES } from '@lbi/scoring';
 import { ANY_ROLE, Roles } from '../auth/roles.decorator';
-
-export interface CategoryResponse {
-  id: string;
-  label: string;
-  peak_months: number[];
-  lead_time_weeks: number;
-  channel_types: { channel_type: string; relevance: number }[];
-  /** `fallback`: the feature that stands in when the geography's Census data lack this one. */
-  features: { feature: string; weight: number; direction: string; fallback: string | null }[];
-  rationale: string;
-  /** Tables, studies and rules of thumb the profile rests on. */
-  sources: string[];
-}
 
 @ApiTags('categories')
 @Controller('categories')

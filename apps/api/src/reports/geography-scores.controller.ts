@@ -1,18 +1,8 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Role } from '@lbi/contracts';
+import { Role, type ScoreComponent, type ZipScoreResponse } from '@lbi/contracts';
 import { RecomputeScoresQueryDto, ReportsService, ScoresQueryDto } from '@lbi/features';
 import { ANY_ROLE, Roles } from '../auth/roles.decorator';
-
-export interface ZipScoreResponse {
-  zip_code: string;
-  category: string;
-  score: number;
-  rank: number;
-  components: unknown[];
-  flags: string[];
-  computed_at: string;
-}
 
 /** Scores per ZIP of a geography (routes under /geographies/:id, beside the geography CRUD). */
 @ApiTags('scores')
@@ -44,7 +34,7 @@ export class GeographyScoresController {
       category: score.category,
       score: score.score,
       rank: score.rank,
-      components: score.components,
+      components: score.components as ScoreComponent[],
       flags: score.flags,
       computed_at: score.computedAt.toISOString(),
     }));

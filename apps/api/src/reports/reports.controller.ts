@@ -18,13 +18,11 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ReportPayload, Role } from '@lbi/contracts';
+import { ReportPayload, Role, type ReportResponse, type ReportSummaryResponse } from '@lbi/contracts';
 import {
   CreateReportDto,
   ExportReportQueryDto,
   ListReportsQueryDto,
-  ReportResponse,
-  ReportSummaryResponse,
   ReportsService,
   renderReportCsv,
   renderReportPdf,

@@ -17,12 +17,11 @@ import {
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
-import { Role } from '@lbi/contracts';
+import { Role, type UploadResponse } from '@lbi/contracts';
 import {
   toUploadResponse,
   UnsupportedContentError,
   Upload,
-  UploadResponse,
   UploadResponseDto,
   UploadsService,
   UploadPiiError,

@@ -15,6 +15,7 @@ import {
 } from '@lbi/contracts';
 import { TenantDb, TenantTransaction } from '@lbi/server';
 import { In, Not } from 'typeorm';
+import type { ZipCheckResponse } from '@lbi/contracts';
 import { ZipScore } from '../intelligence/zip-score.entity';
 import { PropertyAggregate } from '../ingestion/property-aggregate.entity';
 import { isUniqueViolation } from '../tenants/unique-violation';
@@ -26,7 +27,8 @@ import { Scan } from '../scans/scan.entity';
 import { Geography, ZctaResolution } from './geography.entity';
 import { countiesTradeArea, ringTradeArea, type TradeAreaResult, type TradeAreaSources } from './trade-area';
 import { zipCodeListProblem } from './dto/zip-code-list.validator';
-import { checkGeographyZips } from './zip-codes';
+import { checkGeographyZips, checkZipList } from './zip-codes';
+import { toZctaResolutionResponse } from './geography.mapper';
 import type { FromScanDto, TradeAreaPreviewQueryDto } from './dto/trade-area.dto';
 
 /** Top ZIPs taken from a scan when `from_scan.top` is left out. */
@@ -81,6 +83,17 @@ export class GeographiesService {
         );
     if (!result.ok) throw new BadRequestException(result.errors);
     return result.area;
+  }
+
+  /** Checks a ZIP list entry by entry, as create and update would; touches no tenant data. */
+  async checkZipCodes(entries: unknown[]): Promise<ZipCheckResponse> {
+    const checked = checkZipList(entries, await this.crosswalk());
+    return {
+      entries: checked.map((entry) => ({
+        ...entry,
+        resolution: entry.resolution ? toZctaResolutionResponse(entry.resolution) : null,
+      })),
+    };
   }
 
   async create(dto: CreateGeographyDto): Promise<Geography> {

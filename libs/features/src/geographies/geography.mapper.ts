@@ -2,10 +2,14 @@ import type { GeographyResponse, TradeArea, ZctaResolutionResponse } from '@lbi/
 import { distanceMiles, loadGazetteer, type ZctaGazetteer } from '@lbi/census';
 import { Geography, ZctaResolution } from './geography.entity';
 
-function toResolution(
+/**
+ * One ZIP's resolution on the wire, with its ZCTA's internal point and land area, and for a ring its
+ * distance from the centre.
+ */
+export function toZctaResolutionResponse(
   entry: ZctaResolution,
-  gazetteer: ZctaGazetteer,
-  tradeArea: TradeArea | null,
+  gazetteer: ZctaGazetteer = loadGazetteer(),
+  tradeArea: TradeArea | null = null,
 ): ZctaResolutionResponse {
   // Positions come from the bundled Gazetteer at read time, so every stored geography has them.
   const place = gazetteer.get(entry.zcta);
@@ -37,7 +41,7 @@ export function toGeographyResponse(geography: Geography): GeographyResponse {
     name: geography.name,
     zip_codes: [...geography.zipCodes],
     zcta_resolution: (geography.zctaResolution ?? []).map((entry) =>
-      toResolution(entry, gazetteer, tradeArea),
+      toZctaResolutionResponse(entry, gazetteer, tradeArea),
     ),
     trade_area: tradeArea,
     created_at: geography.createdAt.toISOString(),

@@ -1,6 +1,6 @@
 import { MAX_GEOGRAPHY_ZIPS } from '@lbi/contracts';
 import { loadCrosswalk, type ZipCrosswalk } from '@lbi/census';
-import { checkGeographyZips, MAX_ZIP_ERRORS_LISTED } from './zip-codes';
+import { checkGeographyZips, checkZipList, MAX_ZIP_ERRORS_LISTED } from './zip-codes';
 
 describe('checkGeographyZips (real UDS Mapper 2022 crosswalk)', () => {
   let crosswalk: ZipCrosswalk;
@@ -102,5 +102,42 @@ describe('checkGeographyZips (real UDS Mapper 2022 crosswalk)', () => {
         'zip_codes may hold at most 5,000 ZIP codes (got 5,001): split the area into several geographies',
       ],
     });
+  });
+});
+
+describe('checkZipList (real UDS Mapper 2022 crosswalk)', () => {
+  let crosswalk: ZipCrosswalk;
+  beforeAll(async () => {
+    crosswalk = await loadCrosswalk();
+  });
+
+  it('answers every entry with the ZIP it reads as, the reason it is refused or its ZCTA, and earlier duplicates', () => {
+    const entries = checkZipList(['19002', '1900', '19016', '19002-1234', '99999', 7], crosswalk);
+    expect(entries).toEqual([
+      expect.objectContaining({ zip: '19002', valid: true, reason: null, duplicate_of: null }),
+      expect.objectContaining({ zip: null, valid: false, resolution: null }),
+      expect.objectContaining({ zip: '19016', valid: true, duplicate_of: null }),
+      expect.objectContaining({ zip: '19002', valid: true, duplicate_of: 0 }),
+      expect.objectContaining({ zip: '99999', valid: false, resolution: null }),
+      expect.objectContaining({
+        zip: null,
+        valid: false,
+        reason: expect.stringMatching(/^number is not a ZIP/),
+      }),
+    ]);
+    expect(entries[0].resolution).toMatchObject({ zcta: '19002', join_type: 'zip_matches_zcta' });
+    expect(entries[1].reason).toMatch(/has 4 digits.*01900\?/);
+    expect(entries[2].resolution).toMatchObject({ zcta: '19013', join_type: 'spatial_join' });
+    expect(entries[3].resolution?.note).toMatch(/^ZIP\+4 '19002-1234' was read as ZIP 19002\. /);
+    expect(entries[4].reason).toMatch(/is not a ZIP code in the UDS Mapper 2022/);
+  });
+
+  it('gives the same reasons as a geography save', () => {
+    const input = ['abcde', '99999', '123'];
+    const saved = checkGeographyZips(input, crosswalk);
+    if (saved.ok) throw new Error('expected errors');
+    expect(saved.errors).toEqual(
+      checkZipList(input, crosswalk).map((entry, index) => `zip_codes[${index}]: ${entry.reason}`),
+    );
   });
 });

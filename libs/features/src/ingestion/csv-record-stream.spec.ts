@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SourceRecord, streamCsvRecords } from './csv-record-stream';
-import { ImportFileError } from './import-schemas';
+import { ImportFileError } from '@lbi/contracts';
 
 describe('streamCsvRecords', () => {
   let dir: string;

@@ -1,6 +1,13 @@
 import { createReadStream } from 'node:fs';
 import Papa from 'papaparse';
-import { checkHeaders, ImportFileError, ImportKind, RowError, RowRecord } from './import-schemas';
+import {
+  checkHeaders,
+  ImportFileError,
+  ImportKind,
+  recordFromCells,
+  RowError,
+  RowRecord,
+} from '@lbi/contracts';
 import { RecordLengthGuard } from './record-length-guard';
 
 export interface SourceRecord {
@@ -77,24 +84,7 @@ export async function* streamCsvRecords(path: string, kind: ImportKind): AsyncGe
           continue;
         }
         row++;
-        const record: Record<string, string> = {};
-        const n = Math.min(cells.length, headers.length);
-        for (let i = 0; i < n; i++) record[headers[i]] = cells[i];
-        if (cells.length !== headers.length) {
-          batch.push({
-            row,
-            record,
-            errors: [
-              {
-                row,
-                column: headers[Math.max(0, Math.min(cells.length, headers.length) - 1)],
-                reason: `the row has ${cells.length} fields where the header has ${headers.length}`,
-              },
-            ],
-          });
-        } else {
-          batch.push({ row, record });
-        }
+        batch.push({ row, ...recordFromCells(headers, cells, row) });
       }
       if (batch.length > 0) yield batch;
     }

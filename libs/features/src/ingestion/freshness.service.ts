@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RunStatus, SignalType, SourceType, SOURCE_TYPES } from '@lbi/contracts';
+import { RunStatus, SignalType, SourceType, SOURCE_TYPES, type SourceFreshness } from '@lbi/contracts';
 import { AppConfig, TenantDb, TenantTransaction } from '@lbi/server';
 import { resolveGeographyZctas } from '../census/geography-zctas';
 import { requireGeography } from '../geographies/geography-lookup';
@@ -12,17 +12,6 @@ import { Geography } from '../geographies/geography.entity';
 export const CENSUS_STALE_AFTER_DAYS = 30;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-export interface SourceFreshness {
-  source_type: SourceType;
-  last_success_at: string | null;
-  last_run_status: RunStatus | null;
-  last_run_at: string | null;
-  is_stale: boolean;
-  stale_after_days: number;
-  /** Why the source is stale (or that it is fresh), in plain language. */
-  reason: string;
-}
 
 export interface StaleCensusSource {
   geographyId: string;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { parseIcsEvents, streamIcsEvents } from './ics-events';
-import { ImportFileError } from './import-schemas';
+import { ImportFileError } from '@lbi/contracts';
 
 const calendar = (body: string) =>
   `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n${body}END:VCALENDAR\r\n`;

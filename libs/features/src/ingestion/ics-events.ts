@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { findPii, PII_KIND_LABELS } from '@lbi/pii';
 import type { PiiKind } from '@lbi/pii';
-import { ImportFileError, RowError } from './import-schemas';
+import { ImportFileError, RowError } from '@lbi/contracts';
 
 // An iCalendar feed as an alternative to the events CSV: each VEVENT becomes one record with the
 // events CSV's columns, then goes through the same validation. Only what the schema allows is kept:

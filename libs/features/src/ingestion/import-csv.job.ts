@@ -23,14 +23,10 @@ import {
   ImportFileError,
   ImportKind,
   MAX_REPORTED_ERRORS,
+  ROW_VALIDATORS,
   RowContext,
   RowError,
-  RowRecord,
-  RowResult,
-  validateChannelRow,
-  validateEventRow,
-  validatePropertyRow,
-} from './import-schemas';
+} from '@lbi/contracts';
 import { ChannelSink, EventSink, ImportSink, ImportTarget, PropertySink } from './import-writers';
 import { Upload } from './upload.entity';
 import { uploadPath } from './upload-storage';
@@ -59,15 +55,6 @@ export class ImportRowsError extends Error {
     this.name = 'ImportRowsError';
   }
 }
-
-const VALIDATORS: Record<
-  ImportKind,
-  (record: RowRecord, row: number, ctx: RowContext) => RowResult<unknown>
-> = {
-  property: validatePropertyRow,
-  events: validateEventRow,
-  channels: validateChannelRow,
-};
 
 const JOB_KIND: Record<string, ImportKind> = {
   [JobName.ImportCsvProperty]: 'property',
@@ -319,7 +306,7 @@ export class ImportCsvJobs {
     progress: ((rows: number) => Promise<void>) | null,
     contentKind: 'csv' | 'ics',
   ): Promise<PassResult> {
-    const validate = VALIDATORS[kind];
+    const validate = ROW_VALIDATORS[kind];
     const errors: RowError[] = [];
     let errorCount = 0;
     let rows = 0;

@@ -1,7 +1,7 @@
 import { SignalType, SourceType } from '@lbi/contracts';
 import { rawWrite } from '@lbi/server';
 import { EntityManager } from 'typeorm';
-import { ChannelRow, EventRow, PropertyRow } from './import-schemas';
+import { ChannelRow, EventRow, PropertyRow } from '@lbi/contracts';
 import {
   MIN_PROPERTIES_PER_AGGREGATE,
   PropertyAggregator,
@@ -12,7 +12,7 @@ import {
 // PostgreSQL in batches as column arrays expanded by unnest(): one statement with ~10 parameters per
 // batch (instead of 10 parameters per row) is parsed and planned once, and ON CONFLICT turns it into
 // an upsert on the natural key. Raw SQL bypasses the TypeORM PII subscriber: every value has already
-// been checked by the schema validators (import-schemas.ts).
+// been checked by the schema validators (libs/contracts/src/import-schemas.ts).
 
 /** Rows per INSERT statement: large enough to amortise round trips, small enough to keep memory flat. */
 export const WRITE_BATCH_ROWS = 5000;

@@ -4,7 +4,7 @@ import { AppConfig, JobQueue, TenantContext, TenantDb } from '@lbi/server';
 import { Geography } from '../geographies/geography.entity';
 import { IngestionRun } from './ingestion-run.entity';
 import { IngestionRunsService } from './ingestion-runs.service';
-import { ImportKind } from './import-schemas';
+import { ImportKind } from '@lbi/contracts';
 import { Upload } from './upload.entity';
 import { deletedUploadMessage } from './uploads.service';
 

@@ -1,14 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IngestionRunResponse, RUN_STATUSES, RunStatus, SOURCE_TYPES, SourceType } from '@lbi/contracts';
+import { IngestionRunWithDetails, RUN_STATUSES, RunStatus, SOURCE_TYPES, SourceType } from '@lbi/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { IngestionRun } from './ingestion-run.entity';
 import { INGESTION_RUNS_DEFAULT_LIMIT, INGESTION_RUNS_MAX_LIMIT } from './ingestion-runs.service';
-
-/** An ingestion run on the wire, with its structured outcome. */
-export interface IngestionRunWithDetails extends IngestionRunResponse {
-  details: Record<string, unknown>;
-}
 
 export class IngestionRunResponseDto implements IngestionRunWithDetails {
   @ApiProperty({ format: 'uuid' })

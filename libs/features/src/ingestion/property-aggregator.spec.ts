@@ -4,7 +4,7 @@ import {
   ownerOccupiedShare,
   PropertyAggregator,
 } from './property-aggregator';
-import { PropertyRow } from './import-schemas';
+import { PropertyRow } from '@lbi/contracts';
 
 const row = (overrides: Partial<PropertyRow>): PropertyRow => ({
   zip_code: '19002',

@@ -1,4 +1,4 @@
-import { PropertyRow } from './import-schemas';
+import { PropertyRow } from '@lbi/contracts';
 
 // Property rows are never stored: they are folded into aggregates per ZIP and per (ZIP, block group)
 // as they stream past. Medians come from counts per distinct value, so memory grows with the number

@@ -1,5 +1,5 @@
 import { Transform, TransformCallback } from 'node:stream';
-import { ImportFileError } from './import-schemas';
+import { ImportFileError } from '@lbi/contracts';
 
 /** No CSV record of an import is longer than this; a longer one is almost always an unclosed quote. */
 export const MAX_RECORD_BYTES = 64 * 1024;

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { UploadResponse } from './dto/imports.dto';
+import type { UploadResponse } from '@lbi/contracts';
 import { findPii } from '@lbi/pii';
 import { AppConfig, TenantDb, TenantTransaction } from '@lbi/server';
 import { unlink } from 'node:fs/promises';

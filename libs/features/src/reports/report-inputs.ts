@@ -1,8 +1,7 @@
-import { SignalType } from '@lbi/contracts';
+import { SignalType, type SourceFreshness } from '@lbi/contracts';
 import type { TenantTransaction } from '@lbi/server';
 import { Channel } from '../channels/channel.entity';
 import type { Geography } from '../geographies/geography.entity';
-import type { SourceFreshness } from '../ingestion/freshness.service';
 import type { BusinessSignal } from './zip-context';
 
 /** Everything the engine needs about one geography, read in one tenant transaction. */

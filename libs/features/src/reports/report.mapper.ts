@@ -1,22 +1,5 @@
-import type { ReportPayload } from '@lbi/contracts';
+import type { ReportPayload, ReportResponse, ReportSummaryResponse } from '@lbi/contracts';
 import type { IntelligenceReport } from './intelligence-report.entity';
-
-export interface ReportSummaryResponse {
-  id: string;
-  client_id: string;
-  geography_id: string;
-  category: string;
-  status: string;
-  error_message: string | null;
-  requested_by: string | null;
-  created_at: string;
-  started_at: string | null;
-  finished_at: string | null;
-}
-
-export interface ReportResponse extends ReportSummaryResponse {
-  payload: ReportPayload | null;
-}
 
 export function toReportSummary(report: IntelligenceReport): ReportSummaryResponse {
   return {

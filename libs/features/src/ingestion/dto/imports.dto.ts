@@ -1,18 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { ImportAcceptedResponse, UploadResponse } from '@lbi/contracts';
 import { IsUUID, Matches } from 'class-validator';
-
-/** What POST /uploads answers. */
-export interface UploadResponse {
-  file_ref: string;
-  filename: string;
-  size_bytes: number;
-  content_kind: 'csv' | 'ics';
-}
-
-/** What POST /import/* answers (202). */
-export interface ImportAcceptedResponse {
-  ingestion_run_id: string;
-}
 
 export class UploadResponseDto implements UploadResponse {
   @ApiProperty({ example: '9f3c2a7be41d4c0f8a6b2d1e5c7f9a0b', description: 'Pass it to POST /import/*' })

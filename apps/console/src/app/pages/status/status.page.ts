@@ -20,7 +20,7 @@ import { MatTableDataSource, MatTableModule } from '@angular/material/table';
 import { HealthResponse } from '@lbi/contracts';
 import { Subject, switchMap, tap } from 'rxjs';
 
-import { ApiVersionService } from '../../shell/api-version.service';
+import { ApiVersionService } from '../../core/api-version.service';
 import { HEALTH_URL, HealthCheckRow, HealthResult, StatusService } from './status.service';
 
 const OVERALL_LABELS: Readonly<Record<HealthResponse['status'], string>> = {

@@ -28,7 +28,7 @@ export type HealthResult =
     }
   | { readonly kind: 'failure'; readonly title: string; readonly message: string; readonly checkedAt: Date };
 
-const CHECK_NAMES: Readonly<Record<string, string>> = {
+const CHECK_NAMES: Readonly<Partial<Record<string, string>>> = {
   database: 'Database',
   queue: 'Job queue',
   redis: 'Redis',

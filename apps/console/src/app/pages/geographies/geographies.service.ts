@@ -1,0 +1,73 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type {
+  GeographyResponse,
+  ImportAcceptedResponse,
+  ReportSummaryResponse,
+  SourceFreshness,
+  ZipScoreResponse,
+} from '@lbi/contracts';
+import { Observable } from 'rxjs';
+
+import { API } from '../../core/api';
+
+export interface GeographyInput {
+  name: string;
+  zip_codes: string[];
+}
+
+/** Data service of the geographies pages. */
+@Injectable({ providedIn: 'root' })
+export class GeographiesService {
+  private readonly http = inject(HttpClient);
+  private readonly base = `${API}/geographies`;
+
+  list(): Observable<GeographyResponse[]> {
+    return this.http.get<GeographyResponse[]>(this.base);
+  }
+
+  get(id: string): Observable<GeographyResponse> {
+    return this.http.get<GeographyResponse>(`${this.base}/${id}`);
+  }
+
+  create(input: GeographyInput): Observable<GeographyResponse> {
+    return this.http.post<GeographyResponse>(this.base, input);
+  }
+
+  update(id: string, input: Partial<GeographyInput>): Observable<GeographyResponse> {
+    return this.http.patch<GeographyResponse>(`${this.base}/${id}`, input);
+  }
+
+  remove(id: string): Observable<void> {
+    return this.http.delete<void>(`${this.base}/${id}`);
+  }
+
+  freshness(id: string): Observable<SourceFreshness[]> {
+    return this.http.get<SourceFreshness[]>(`${this.base}/${id}/freshness`);
+  }
+
+  refreshCensus(id: string): Observable<ImportAcceptedResponse> {
+    return this.http.post<ImportAcceptedResponse>(`${this.base}/${id}/refresh-census`, null);
+  }
+
+  scores(id: string, category: string): Observable<ZipScoreResponse[]> {
+    return this.http.get<ZipScoreResponse[]>(`${this.base}/${id}/scores`, {
+      params: new HttpParams().set('category', category),
+    });
+  }
+
+  recomputeScores(id: string, category: string): Observable<{ geography_id: string; categories: string[] }> {
+    return this.http.post<{ geography_id: string; categories: string[] }>(
+      `${this.base}/${id}/recompute-scores`,
+      null,
+      { params: new HttpParams().set('category', category) },
+    );
+  }
+
+  /** The geography's reports, newest first (the reports page lists every geography's). */
+  reports(id: string): Observable<ReportSummaryResponse[]> {
+    return this.http.get<ReportSummaryResponse[]>(`${API}/reports`, {
+      params: new HttpParams().set('geography_id', id),
+    });
+  }
+}
