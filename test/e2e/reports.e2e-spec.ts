@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import request from 'supertest';
 import { AuthFactory, Session, uniqueName } from '../support/auth-factory';
 import { FakeCensusServer, startFakeCensusServer } from '../support/fake-census/fake-census-server';
+import { clearPublicCensusCache } from '../support/public-census-cache';
 import { startTestApi } from '../support/start-test-api';
 import { DataSource } from 'typeorm';
 import { testDatabaseUrl } from '../support/test-env';
@@ -78,8 +79,8 @@ describe('intelligence reports over HTTP', () => {
     fake = await startFakeCensusServer({ syntheticTables: true });
     api = await startTestApi({ CONSOLE_DIR: '/nonexistent', CENSUS_API_BASE_URL: fake.baseUrl });
     // This fake serves extra (synthetic) tables: figures other suites' fakes left in the shared public
-    // Census cache for the same vintage would stand in for them.
-    await api.app.get(DataSource).query('DELETE FROM public_acs_zctas');
+    // Census cache for the same vintage would stand in for them (and its own are removed in afterAll).
+    await clearPublicCensusCache(api.app.get(DataSource));
     const factory = new AuthFactory(api);
     const platform = await factory.platformAdmin();
     const client = await factory.createClient(platform, uniqueName('Reports agency'));
@@ -120,6 +121,8 @@ describe('intelligence reports over HTTP', () => {
     }
   });
   afterAll(async () => {
+    // The SYNTHETIC figures must not outlive this suite in the shared cache.
+    if (api) await clearPublicCensusCache(api.app.get(DataSource));
     await api?.stop();
     await fake?.close();
   });
