@@ -19,9 +19,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const body = exception.getResponse();
       const message =
-        typeof body === 'string'
+        requestReadingMessage(exception.cause) ??
+        (typeof body === 'string'
           ? body
-          : ((body as { message?: string | string[] }).message ?? exception.message);
+          : ((body as { message?: string | string[] }).message ?? exception.message));
       const error =
         typeof body === 'object' && body && 'error' in body
           ? String((body as { error: unknown }).error)
@@ -87,6 +88,29 @@ export class AllExceptionsFilter implements ExceptionFilter {
       message:
         'Something went wrong on our side; try again, and report it with the X-Request-Id header if it persists.',
     } satisfies ApiError);
+  }
+}
+
+/**
+ * What to fix when the request itself could not be read (body-parser, Express's path decoding). Their
+ * own texts repeat the input: V8's JSON.parse error quotes the body around the mistake, a percent-
+ * encoding error quotes the path segment. Neither is ever repeated.
+ */
+function requestReadingMessage(cause: unknown): string | undefined {
+  if (cause instanceof URIError) {
+    return 'The URL holds an invalid percent-encoding (a % not followed by two hex digits); encode it again.';
+  }
+  const { type, limit } = (cause ?? {}) as { type?: unknown; limit?: unknown };
+  switch (type) {
+    case 'entity.parse.failed':
+      return 'The request body is not valid JSON; check its quotes, commas and brackets, and send it with Content-Type: application/json.';
+    case 'entity.too.large':
+      return `The request body is larger than the ${typeof limit === 'number' ? `${Math.round(limit / 1024)} KiB` : 'size'} a JSON request may have; files go to POST /uploads.`;
+    case 'charset.unsupported':
+    case 'encoding.unsupported':
+      return 'The request body must be UTF-8 JSON, not compressed (Content-Type: application/json; charset=utf-8).';
+    default:
+      return undefined;
   }
 }
 
