@@ -66,8 +66,10 @@ describe('validateZipFormat', () => {
     expect(validateZipFormat('ABCDE')).toEqual({
       valid: false,
       input: 'ABCDE',
-      reason: "'ABCDE' is not a 5-digit ZIP code",
+      reason: expect.stringMatching(/^is not a 5-digit ZIP code \(it holds letters/),
     });
+    expect(validateZipFormat('19-02')).toMatchObject({ reason: "'19-02' is not a 5-digit ZIP code" });
+    expect(validateZipFormat('Jane Quimby').reason).not.toContain('Jane');
     expect(validateZipFormat('')).toMatchObject({ valid: false });
   });
 });

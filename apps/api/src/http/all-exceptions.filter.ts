@@ -20,6 +20,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const body = exception.getResponse();
       const message =
         requestReadingMessage(exception.cause) ??
+        unknownRouteMessage(exception, body) ??
         (typeof body === 'string'
           ? body
           : ((body as { message?: string | string[] }).message ?? exception.message));
@@ -100,7 +101,10 @@ function requestReadingMessage(cause: unknown): string | undefined {
   if (cause instanceof URIError) {
     return 'The URL holds an invalid percent-encoding (a % not followed by two hex digits); encode it again.';
   }
-  const { type, limit } = (cause ?? {}) as { type?: unknown; limit?: unknown };
+  const { type, limit, code } = (cause ?? {}) as { type?: unknown; limit?: unknown; code?: unknown };
+  if (typeof code === 'string' && code.startsWith('Z_')) {
+    return 'The request body could not be decompressed: send it uncompressed, or as valid gzip, deflate or br matching Content-Encoding.';
+  }
   switch (type) {
     case 'entity.parse.failed':
       return 'The request body is not valid JSON; check its quotes, commas and brackets, and send it with Content-Type: application/json.';
@@ -112,6 +116,17 @@ function requestReadingMessage(cause: unknown): string | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * Express's "Cannot GET /api/v1/x?email=…" repeats the whole URL, query string included (GET queries
+ * are not PII-checked): the method is kept, the URL is not.
+ */
+function unknownRouteMessage(exception: HttpException, body: unknown): string | undefined {
+  const text = typeof body === 'object' && body ? (body as { message?: unknown }).message : body;
+  const route = typeof text === 'string' ? /^Cannot ([A-Z]+) \//.exec(text) : null;
+  if (exception.getStatus() !== 404 || !route) return undefined;
+  return `There is no ${route[1]} route at this path; the API's routes are listed at /api/docs (GET /api/v1/openapi.json).`;
 }
 
 function errorName(status: number, fallback: string): string {
