@@ -12,8 +12,10 @@ import { JobQueue } from '@lbi/server';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AuthFactory, Session, uniqueName } from '../support/auth-factory';
-import { CANARY, RUN_FAILURES, UPLOAD_REFUSALS } from '../support/bad-input-files';
+import { fieldCases } from '../support/bad-input-fields';
+import { CANARY, UPLOAD_REFUSALS } from '../support/bad-input-files';
 import { requestCases } from '../support/bad-input-requests';
+import { RUN_FAILURES } from '../support/bad-input-runs';
 import { startTestApi } from '../support/start-test-api';
 import { repeatedBytes, streamedUpload } from '../support/streamed-upload';
 
@@ -247,7 +249,10 @@ describe('bad input: malformed uploads, imports and requests', () => {
   });
 
   describe('requests refused at the door', () => {
-    const cases = () => requestCases({ url: api.url, headers: analyst.headers, geo, otherGeo, icsRef });
+    const cases = () => {
+      const ctx = { url: api.url, headers: analyst.headers, geo, otherGeo, icsRef };
+      return [...requestCases(ctx), ...fieldCases(ctx)];
+    };
 
     it('runs every case of the table', async () => {
       const table = cases();

@@ -160,10 +160,11 @@ describe('security', () => {
           .set('Origin', 'null')
           .set('Access-Control-Request-Method', 'DELETE'),
       ];
-      for (const response of answers) {
+      const labels = ['GET health', 'GET me', 'POST login', 'OPTIONS login', 'OPTIONS geographies'];
+      answers.forEach((response, i) => {
         const cors = Object.keys(response.headers).filter((name) => name.startsWith('access-control-'));
-        expect([response.req.path, cors]).toEqual([response.req.path, []]);
-      }
+        expect([labels[i], response.status < 500, cors]).toEqual([labels[i], true, []]);
+      });
       // Same-origin use is unaffected: the console signs in without CORS.
       expect(answers[2].status).toBe(200);
     });
