@@ -28,9 +28,11 @@ export class ApiValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (nestedDeeperThan(value, MAX_INPUT_DEPTH)) {
+    // Only what the client sent as data: other parameters (files, custom decorators) are not walked.
+    const isInput = metadata.type === 'body' || metadata.type === 'query';
+    if (isInput && nestedDeeperThan(value, MAX_INPUT_DEPTH)) {
       throw new BadRequestException(
-        `The ${metadata.type === 'body' ? 'request body' : `request ${metadata.type}`} is nested more than ${MAX_INPUT_DEPTH} levels deep; send the flat fields the API documentation lists.`,
+        `The request ${metadata.type === 'body' ? 'body' : 'query'} is nested more than ${MAX_INPUT_DEPTH} levels deep; send the flat fields the API documentation lists.`,
       );
     }
     return super.transform(value, metadata);
