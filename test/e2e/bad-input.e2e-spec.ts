@@ -268,6 +268,12 @@ describe('bad input: malformed uploads, imports and requests', () => {
     it('leaves the server healthy', expectHealthy);
   });
 
+  it('logged none of the refused input (request paths are logged as sent, nothing else)', () => {
+    const leaked = api.logs.filter((line) => line.replace(/"path":"[^"]*"/g, '').includes(CANARY));
+    expect(leaked).toEqual([]);
+    expect(api.logs.some((line) => line.includes('"msg":"request completed"'))).toBe(true);
+  });
+
   it('counted at least 60 refusals at the door and 30 failed runs', () => {
     expect(tally.refused).toBeGreaterThanOrEqual(60);
     expect(tally.runsFailed).toBeGreaterThanOrEqual(30);

@@ -1,5 +1,5 @@
 // The malformed files of test/e2e/bad-input.e2e-spec.ts. Each carries a marker (CANARY) in the part
-// that is wrong, so the test can check that no answer or run repeats what was refused.
+// that is wrong, so the test can check that no answer, run or log line repeats what was refused.
 
 export const CANARY = 'Zebediah7q';
 
