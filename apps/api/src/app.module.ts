@@ -1,4 +1,4 @@
-import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TerminusModule } from '@nestjs/terminus';
@@ -47,6 +47,7 @@ import { GeographyScoresController } from './reports/geography-scores.controller
 import { ReportsController } from './reports/reports.controller';
 import { ScansController } from './scans/scans.controller';
 import { ImportsController } from './imports/imports.controller';
+import { ApiValidationPipe } from './http/api-validation.pipe';
 import { PiiGuardInterceptor } from './http/pii-guard.interceptor';
 import { IngestionRunsController } from './ingestion-runs/ingestion-runs.controller';
 import { SignalsController } from './signals/signals.controller';
@@ -139,7 +140,7 @@ export class AppModule {
         { provide: APP_INTERCEPTOR, useClass: TenantContextInterceptor },
         {
           provide: APP_PIPE,
-          useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
+          useValue: new ApiValidationPipe(),
         },
         { provide: RuntimeInfo, useValue: options.runtime },
         DatabaseHealthIndicator,

@@ -66,8 +66,12 @@ describe('validateZipFormat', () => {
     expect(validateZipFormat('ABCDE')).toEqual({
       valid: false,
       input: 'ABCDE',
-      reason: "'ABCDE' is not a 5-digit ZIP code",
+      reason: expect.stringMatching(/^is not a 5-digit ZIP code \(it holds letters/),
     });
+    expect(validateZipFormat('19-02')).toMatchObject({ reason: "'19-02' is not a 5-digit ZIP code" });
+    const letters = validateZipFormat('Jane Quimby');
+    expect(letters.valid ? 'accepted' : letters.reason).toMatch(/^is not a 5-digit ZIP code/);
+    expect(letters.valid ? '' : letters.reason).not.toContain('Jane');
     expect(validateZipFormat('')).toMatchObject({ valid: false });
   });
 });

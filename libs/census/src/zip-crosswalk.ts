@@ -128,7 +128,13 @@ export function validateZipFormat(input: string): ZipFormatCheck {
       reason: `'${text}' has ${text.length} digits; ZIP codes have 5 (a spreadsheet may have dropped leading zeros: ${text.padStart(5, '0')}?)`,
     };
   }
-  return { valid: false, input: text, reason: `'${text.slice(0, 20)}' is not a 5-digit ZIP code` };
+  // Only a short run of digits and separators is repeated ('19-02'): any other text could be anything
+  // a person typed (a name, a phone number) and answers such as GET /trade-areas/preview are not
+  // PII-checked, so it is described, never quoted.
+  const reason = /^[\d\s.-]{1,8}$/.test(text)
+    ? `'${text}' is not a 5-digit ZIP code`
+    : 'is not a 5-digit ZIP code (it holds letters or other characters; the entry is not repeated here)';
+  return { valid: false, input: text, reason };
 }
 
 function place(entry: CrosswalkEntry): string {

@@ -2,6 +2,7 @@ import {
   allowedColumnsText,
   checkHeaders,
   ImportFileError,
+  recordFromCells,
   validateChannelRow,
   validateEventRow,
   validatePropertyRow,
@@ -227,5 +228,21 @@ describe('validatePropertyRow', () => {
     expect(result.ok ? [] : result.errors).toEqual([
       { row: 2, column: 'zip_code', reason: 'is required and empty' },
     ]);
+  });
+});
+
+describe('recordFromCells', () => {
+  it('counts the fields of a short or long row, and names the likely cause when a field holds a line break', () => {
+    const headers = ['event_name', 'start_date'];
+    expect(recordFromCells(headers, ['Fair'], 2).errors).toEqual([
+      { row: 2, column: 'event_name', reason: 'the row has 1 fields where the header has 2' },
+    ]);
+    const [mixed] = recordFromCells(headers, ['Fair', '2026-05-01\nShow', '2026-06-01'], 2).errors ?? [];
+    expect(mixed.reason).toMatch(
+      /^the row has 3 fields where the header has 2 \(a field holds a line break: is a quote \("\) left unclosed, or do the line endings change/,
+    );
+    expect(recordFromCells(headers, ['Fair', '2026-05-01'], 2)).toEqual({
+      record: { event_name: 'Fair', start_date: '2026-05-01' },
+    });
   });
 });

@@ -428,13 +428,20 @@ export function recordFromCells(
   const n = Math.min(cells.length, headers.length);
   for (let i = 0; i < n; i++) record[headers[i]] = cells[i];
   if (cells.length === headers.length) return { record };
+  // A field that swallowed a line break points at the cause: an unclosed quote, or line endings that
+  // change within the file (the parser splits rows at the first kind it sees).
+  const lineBreak = cells.some((cell) => /[\r\n]/.test(cell));
   return {
     record,
     errors: [
       {
         row,
         column: headers[Math.max(0, n - 1)],
-        reason: `the row has ${cells.length} fields where the header has ${headers.length}`,
+        reason:
+          `the row has ${cells.length} fields where the header has ${headers.length}` +
+          (lineBreak
+            ? ' (a field holds a line break: is a quote (") left unclosed, or do the line endings change within the file?)'
+            : ''),
       },
     ],
   };

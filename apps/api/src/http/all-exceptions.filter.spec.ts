@@ -1,4 +1,4 @@
-import { ArgumentsHost, Logger, NotFoundException } from '@nestjs/common';
+import { ArgumentsHost, BadRequestException, Logger, NotFoundException } from '@nestjs/common';
 import { PiiViolationError } from '@lbi/pii';
 import { NoTenantError, TenantContextMissingError } from '@lbi/server';
 import { AllExceptionsFilter } from './all-exceptions.filter';
@@ -29,6 +29,23 @@ describe('AllExceptionsFilter', () => {
     expect(sent).toEqual({
       status: 404,
       body: { status_code: 404, error: 'Not Found', message: 'No user with id x' },
+    });
+  });
+
+  it('never repeats a body that is not JSON: V8 quotes the text around the mistake', () => {
+    const { host, sent } = hostCapturing();
+    let parseError: unknown;
+    try {
+      JSON.parse('jane@example.com');
+    } catch (error) {
+      parseError = Object.assign(error as SyntaxError, { type: 'entity.parse.failed', status: 400 });
+    }
+    expect((parseError as Error).message).toContain('jane@example.com');
+    filter.catch(new BadRequestException((parseError as Error).message, { cause: parseError }), host);
+    expect(sent.status).toBe(400);
+    expect(JSON.stringify(sent.body)).not.toContain('jane');
+    expect(sent.body).toMatchObject({
+      message: expect.stringMatching(/^The request body is not valid JSON/),
     });
   });
 

@@ -19,9 +19,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const body = exception.getResponse();
       const message =
-        typeof body === 'string'
+        requestReadingMessage(exception.cause) ??
+        unknownRouteMessage(exception, body) ??
+        (typeof body === 'string'
           ? body
-          : ((body as { message?: string | string[] }).message ?? exception.message);
+          : ((body as { message?: string | string[] }).message ?? exception.message));
       const error =
         typeof body === 'object' && body && 'error' in body
           ? String((body as { error: unknown }).error)
@@ -88,6 +90,43 @@ export class AllExceptionsFilter implements ExceptionFilter {
         'Something went wrong on our side; try again, and report it with the X-Request-Id header if it persists.',
     } satisfies ApiError);
   }
+}
+
+/**
+ * What to fix when the request itself could not be read (body-parser, Express's path decoding). Their
+ * own texts repeat the input: V8's JSON.parse error quotes the body around the mistake, a percent-
+ * encoding error quotes the path segment. Neither is ever repeated.
+ */
+function requestReadingMessage(cause: unknown): string | undefined {
+  if (cause instanceof URIError) {
+    return 'The URL holds an invalid percent-encoding (a % not followed by two hex digits); encode it again.';
+  }
+  const { type, limit, code } = (cause ?? {}) as { type?: unknown; limit?: unknown; code?: unknown };
+  if (typeof code === 'string' && code.startsWith('Z_')) {
+    return 'The request body could not be decompressed: send it uncompressed, or as valid gzip, deflate or br matching Content-Encoding.';
+  }
+  switch (type) {
+    case 'entity.parse.failed':
+      return 'The request body is not valid JSON; check its quotes, commas and brackets, and send it with Content-Type: application/json.';
+    case 'entity.too.large':
+      return `The request body is larger than the ${typeof limit === 'number' ? `${Math.round(limit / 1024)} KiB` : 'size'} a JSON request may have; files go to POST /uploads.`;
+    case 'charset.unsupported':
+    case 'encoding.unsupported':
+      return 'The request body must be UTF-8 JSON, not compressed (Content-Type: application/json; charset=utf-8).';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Express's "Cannot GET /api/v1/x?email=…" repeats the whole URL, query string included (GET queries
+ * are not PII-checked): the method is kept, the URL is not.
+ */
+function unknownRouteMessage(exception: HttpException, body: unknown): string | undefined {
+  const text = typeof body === 'object' && body ? (body as { message?: unknown }).message : body;
+  const route = typeof text === 'string' ? /^Cannot ([A-Z]+) \//.exec(text) : null;
+  if (exception.getStatus() !== 404 || !route) return undefined;
+  return `There is no ${route[1]} route at this path; the API's routes are listed at /api/docs (GET /api/v1/openapi.json).`;
 }
 
 function errorName(status: number, fallback: string): string {

@@ -54,9 +54,15 @@ function storageFor(uploads: UploadsService, clientId: string): StorageEngine {
         (error: unknown) => callback(error as Error),
       );
     }) as StorageEngine['_handleFile'],
-    _removeFile(_req, _file, callback) {
-      // store() never leaves a refused file behind, and a recorded one is kept.
-      callback(null);
+    // multer calls this for the files it already took when it refuses the request (a second file, a
+    // stray field): the request is answered 4xx, so a file stored before the refusal must go too.
+    _removeFile(_req, file, callback) {
+      const { upload } = file as Express.Multer.File & { upload?: Upload };
+      if (!upload) return callback(null);
+      uploads.discard(upload, clientId).then(
+        () => callback(null),
+        (error: unknown) => callback(error as Error),
+      );
     },
   };
 }

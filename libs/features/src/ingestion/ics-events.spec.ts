@@ -51,6 +51,21 @@ describe('parseIcsEvents', () => {
     expect(JSON.stringify(event)).not.toContain('pat.smith');
   });
 
+  it('hands an impossible date (20240230) to the validator as written, not rolled over to March', async () => {
+    const [allDay, timed] = await parseIcsEvents(
+      calendar(
+        'BEGIN:VEVENT\r\nUID:1\r\nDTSTART;VALUE=DATE:20240230\r\nDTEND;VALUE=DATE:20240231\r\nSUMMARY:Fair\r\nEND:VEVENT\r\n' +
+          'BEGIN:VEVENT\r\nUID:2\r\nDTSTART:20250229T100000Z\r\nSUMMARY:Fair\r\nEND:VEVENT\r\n',
+      ),
+    );
+    expect(allDay.record).toMatchObject({ start_date: '2024-02-30', end_date: '2024-02-31' });
+    expect(timed.record).toMatchObject({ start_date: '2025-02-29' });
+    const [valid] = await parseIcsEvents(
+      calendar('BEGIN:VEVENT\r\nUID:3\r\nDTSTART:20240229T100000Z\r\nSUMMARY:Leap day\r\nEND:VEVENT\r\n'),
+    );
+    expect(valid.record).toMatchObject({ start_date: '2024-02-29', end_date: undefined });
+  });
+
   it('refuses a calendar without events or one that does not parse', async () => {
     await expect(parseIcsEvents(calendar(''))).rejects.toThrow(ImportFileError);
     await expect(parseIcsEvents('BEGIN:VCALENDAR\r\nnot a line\r\n')).rejects.toThrow(ImportFileError);

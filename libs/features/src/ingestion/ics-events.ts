@@ -36,6 +36,19 @@ function isoDate(time: ICAL.Time): string {
   return `${pad(time.year, 4)}-${pad(time.month)}-${pad(time.day)}`;
 }
 
+/**
+ * The YYYY-MM-DD a date property was written with, when ical.js read it as another day: it rolls an
+ * impossible date over (20240230 becomes 2024-03-01). The written date then goes to the validator,
+ * which refuses it, instead of importing a day nobody meant.
+ */
+function impossibleDate(lines: string[], name: string, time: ICAL.Time | null): string | undefined {
+  const line = time ? lines.find((candidate) => propertyName(candidate) === name) : undefined;
+  const written = line ? /:(\d{4})(\d{2})(\d{2})(?:T|$)/.exec(line.trim()) : null;
+  if (!time || !written) return undefined;
+  const dashed = `${written[1]}-${written[2]}-${written[3]}`;
+  return dashed === isoDate(time) ? undefined : dashed;
+}
+
 function textOf(value: unknown): string | undefined {
   if (value === null || value === undefined) return undefined;
   return String(value);
@@ -170,6 +183,8 @@ function readEvent(block: EventBlock): IcsEventRecord {
   } catch {
     errors.push({ row: index, column: 'DTSTART', reason: 'is not a valid iCalendar date' });
   }
+  const impossibleStart = impossibleDate(block.lines, 'DTSTART', start);
+  const impossibleEnd = impossibleDate(block.lines, 'DTEND', end);
   // An all-day event's DTEND is exclusive: a one-day event ends the day it starts.
   if (start && end && end.isDate) {
     const inclusive = end.clone();
@@ -182,8 +197,8 @@ function readEvent(block: EventBlock): IcsEventRecord {
   const categories = vevent.getFirstProperty('categories')?.getValues()[0];
   const record: Record<string, string | undefined> = {
     event_name: summary,
-    start_date: start ? isoDate(start) : undefined,
-    end_date: end ? isoDate(end) : undefined,
+    start_date: impossibleStart ?? (start ? isoDate(start) : undefined),
+    end_date: impossibleEnd ?? (end ? isoDate(end) : undefined),
     zip_code: location && /^\d{5}$/.test(location) ? location : undefined,
     category: textOf(categories)?.trim(),
     source_url: textOf(vevent.getFirstPropertyValue('url'))?.trim(),

@@ -88,6 +88,17 @@ export class UploadsService {
     return Number(row?.used ?? 0);
   }
 
+  /** Forgets an upload whose request was refused after it was stored: no file, no row, as if never sent. */
+  async discard(upload: Upload, clientId: string): Promise<void> {
+    await unlink(uploadPath(this.config.resolvedUploadDir, upload.fileRef)).catch(
+      (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+      },
+    );
+    await this.tenantDb.run(clientId, (db) => db.repository(Upload).delete({ id: upload.id }));
+    this.logger.log({ msg: 'upload discarded', file_ref: upload.fileRef, reason: 'request refused' });
+  }
+
   /** Removes the file at once and records why; the row stays so a later import can say so. */
   async delete(db: TenantTransaction, upload: Upload, reason: UploadDeletedReason): Promise<void> {
     await unlink(uploadPath(this.config.resolvedUploadDir, upload.fileRef)).catch(

@@ -95,6 +95,17 @@ describe('loadConfig', () => {
     );
   });
 
+  it('refuses an UPLOAD_DIR inside CONSOLE_DIR (served to anyone at /), and accepts siblings', () => {
+    for (const UPLOAD_DIR of ['/srv/console', '/srv/console/uploads', '/srv/console/../console/x']) {
+      expect(() => loadConfig({ JWT_SECRET: SECRET, CONSOLE_DIR: '/srv/console', UPLOAD_DIR })).toThrow(
+        /UPLOAD_DIR lies inside CONSOLE_DIR/,
+      );
+    }
+    expect(
+      loadConfig({ JWT_SECRET: SECRET, CONSOLE_DIR: '/srv/console', UPLOAD_DIR: '/srv/console-uploads' }),
+    ).toBeDefined();
+  });
+
   it('wants both bootstrap admin variables or neither', () => {
     expect(() => loadConfig({ JWT_SECRET: SECRET, BOOTSTRAP_ADMIN_EMAIL: 'ops@agency.example' })).toThrow(
       /set together/,

@@ -1,3 +1,4 @@
+import { resolve, sep } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -296,6 +297,14 @@ export function loadConfig(
   }
   if (config.bootstrapAdminPassword !== undefined && config.bootstrapAdminPassword.length < 12) {
     problems.push('BOOTSTRAP_ADMIN_PASSWORD must be at least 12 characters');
+  }
+  const consoleRoot = resolve(config.consoleDir);
+  const uploadRoot = resolve(config.resolvedUploadDir);
+  if (uploadRoot === consoleRoot || uploadRoot.startsWith(consoleRoot + sep)) {
+    // The console directory is served to anyone at `/`: uploads there would be public files.
+    problems.push(
+      'UPLOAD_DIR lies inside CONSOLE_DIR, which is served to anyone at /: uploaded files would be public; put UPLOAD_DIR elsewhere (default .data/uploads)',
+    );
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
