@@ -4,3 +4,4 @@ export * from './api';
 export * from './geographies';
 export * from './reports';
 export * from './import-schemas';
+export * from './us-states';

@@ -321,6 +321,26 @@ export interface ScanPayload extends ReportPayload {
   map: ScanMap;
 }
 
+/** A scan without its payload (`GET /scans`); `state` is the scope (`PA`… or `US`). */
+export interface ScanSummaryResponse {
+  id: string;
+  client_id: string;
+  category: string;
+  state: string;
+  limit: number;
+  status: string;
+  error_message: string | null;
+  requested_by: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+/** `GET /scans/:id`: a finished scan has its payload. */
+export interface ScanResponse extends ScanSummaryResponse {
+  payload: ScanPayload | null;
+}
+
 /** A report without its payload (`GET /reports`). */
 export interface ReportSummaryResponse {
   id: string;

@@ -31,6 +31,11 @@ export const routes: Routes = [
         loadChildren: () => import('./pages/reports/reports.routes').then((m) => m.REPORT_ROUTES),
       },
       {
+        path: 'scans',
+        canActivate: [accessGuard],
+        loadChildren: () => import('./pages/scans/scans.routes').then((m) => m.SCAN_ROUTES),
+      },
+      {
         path: 'channels',
         canActivate: [accessGuard],
         loadChildren: () => import('./pages/channels/channels.routes').then((m) => m.CHANNEL_ROUTES),

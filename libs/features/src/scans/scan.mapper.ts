@@ -1,23 +1,8 @@
-import type { ScanPayload } from '@lbi/contracts';
+import type { ScanPayload, ScanResponse, ScanSummaryResponse } from '@lbi/contracts';
 import type { Scan } from './scan.entity';
 
-export interface ScanSummaryResponse {
-  id: string;
-  client_id: string;
-  category: string;
-  state: string;
-  limit: number;
-  status: string;
-  error_message: string | null;
-  requested_by: string | null;
-  created_at: string;
-  started_at: string | null;
-  finished_at: string | null;
-}
-
-export interface ScanResponse extends ScanSummaryResponse {
-  payload: ScanPayload | null;
-}
+// The wire shapes live in @lbi/contracts (the console reads them too).
+export type { ScanResponse, ScanSummaryResponse };
 
 export function toScanSummary(scan: Scan): ScanSummaryResponse {
   return {

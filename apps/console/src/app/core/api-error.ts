@@ -69,8 +69,13 @@ export function describeError(error: unknown, fields: readonly string[] = []): P
   const fieldErrors: Record<string, string[]> = {};
   const general: string[] = [];
   for (const message of messages) {
+    // `name must…`, `name: 'x' is not…`, `name[2] must…` (an entry of a list field), `field "name"`.
     const field = fields.find(
-      (name) => message.startsWith(`${name} `) || message.includes(`field "${name}"`),
+      (name) =>
+        message.startsWith(`${name} `) ||
+        message.startsWith(`${name}:`) ||
+        message.startsWith(`${name}[`) ||
+        message.includes(`field "${name}"`),
     );
     if (field) (fieldErrors[field] ??= []).push(sentence(message));
     else general.push(sentence(message));

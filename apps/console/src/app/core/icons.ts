@@ -38,6 +38,7 @@ import openInNewIcon from '@material-design-icons/svg/outlined/open_in_new.svg';
 import helpOutlineIcon from '@material-design-icons/svg/outlined/help_outline.svg';
 import downloadIcon from '@material-design-icons/svg/outlined/download.svg';
 import arrowBackIcon from '@material-design-icons/svg/outlined/arrow_back.svg';
+import travelExploreIcon from '@material-design-icons/svg/outlined/travel_explore.svg';
 
 // Material Design icons (Apache License 2.0), inlined at build time from @material-design-icons/svg: the
 // console runs offline, so there is no icon font. Use as <mat-icon svgIcon="lbi-map" />.
@@ -78,6 +79,7 @@ const ICONS: Readonly<Record<string, string>> = {
   'lbi-help-outline': helpOutlineIcon,
   'lbi-download': downloadIcon,
   'lbi-arrow-back': arrowBackIcon,
+  'lbi-travel-explore': travelExploreIcon,
 };
 
 /** Registers the icons above; runs once as an app initializer. */

@@ -17,6 +17,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/geographies', label: 'Geographies', icon: 'lbi-map', tenant: true },
   { path: '/reports', label: 'Reports', icon: 'lbi-insights', tenant: true },
+  { path: '/scans', label: 'Scans', icon: 'lbi-travel-explore', tenant: true },
   { path: '/channels', label: 'Channels', icon: 'lbi-campaign', tenant: true },
   { path: '/ingestion', label: 'Data imports', icon: 'lbi-cloud-upload', tenant: true },
   { path: '/admin/users', label: 'Users', icon: 'lbi-group', roles: [Role.Admin], tenant: true },

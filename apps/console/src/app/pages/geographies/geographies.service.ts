@@ -5,6 +5,7 @@ import type {
   ImportAcceptedResponse,
   ReportSummaryResponse,
   SourceFreshness,
+  TradeAreaPreviewResponse,
   ZipScoreResponse,
 } from '@lbi/contracts';
 import { Observable } from 'rxjs';
@@ -15,6 +16,19 @@ export interface GeographyInput {
   name: string;
   zip_codes: string[];
 }
+
+/** A ring around a ZIP (radius in miles). */
+export interface RingInput {
+  zip_code: string;
+  radius_miles: number;
+}
+
+/** What a new geography is made of: a ZIP list, a ring or a set of counties (5-digit FIPS). */
+export type NewGeographyInput =
+  GeographyInput | { name: string; around: RingInput } | { name: string; counties: string[] };
+
+/** What GET /trade-areas/preview is asked: a ring or a county set. */
+export type TradeAreaQuery = { ring: RingInput } | { counties: string[] };
 
 /** Data service of the geographies pages. */
 @Injectable({ providedIn: 'root' })
@@ -30,12 +44,23 @@ export class GeographiesService {
     return this.http.get<GeographyResponse>(`${this.base}/${id}`);
   }
 
-  create(input: GeographyInput): Observable<GeographyResponse> {
+  create(input: NewGeographyInput): Observable<GeographyResponse> {
     return this.http.post<GeographyResponse>(this.base, input);
   }
 
   update(id: string, input: Partial<GeographyInput>): Observable<GeographyResponse> {
     return this.http.patch<GeographyResponse>(`${this.base}/${id}`, input);
+  }
+
+  /** The ZIPs a ring or a county set would hold; nothing is saved. */
+  preview(query: TradeAreaQuery): Observable<TradeAreaPreviewResponse> {
+    const params =
+      'ring' in query
+        ? new HttpParams()
+            .set('zip_code', query.ring.zip_code)
+            .set('radius_miles', String(query.ring.radius_miles))
+        : new HttpParams().set('counties', query.counties.join(','));
+    return this.http.get<TradeAreaPreviewResponse>(`${API}/trade-areas/preview`, { params });
   }
 
   remove(id: string): Observable<void> {

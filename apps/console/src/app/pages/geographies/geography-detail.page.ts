@@ -92,6 +92,25 @@ export class GeographyDetailPage {
   protected readonly noZctaCount = computed(
     () => this.geography()?.zcta_resolution.filter((r) => r.zcta === null).length ?? 0,
   );
+  /** How the ZIPs were chosen, when the API kept it (a ring, counties, a scan's top ZIPs). */
+  protected readonly tradeArea = computed(() => {
+    const area = this.geography()?.trade_area;
+    if (!area) return null;
+    switch (area.kind) {
+      case 'ring':
+        return {
+          text: `Ring of ${area.radius_miles} mile${area.radius_miles === 1 ? '' : 's'} around ZIP ${area.zip_code}`,
+          scan: null,
+        };
+      case 'counties':
+        return {
+          text: `Count${area.counties.length === 1 ? 'y' : 'ies'} ${area.counties.join(', ')} (FIPS)`,
+          scan: null,
+        };
+      case 'scan':
+        return { text: `Top ${area.top} ZIPs of a scan`, scan: area.scan_id };
+    }
+  });
   protected readonly sourceLabel = (type: string) => label(SOURCE_LABELS, type);
   protected readonly formatDateTime = formatDateTime;
 

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -12,19 +13,33 @@ import type { GeographyResponse } from '@lbi/contracts';
 import { describeError } from '../../core/api-error';
 import { ErrorBannerComponent } from '../../shared/error-banner.component';
 import { ZipChipEditorComponent } from '../../shared/zip-editor/zip-chip-editor.component';
-import { GeographiesService } from './geographies.service';
+import { CountyFieldsComponent } from './county-fields.component';
+import { GeographiesService, NewGeographyInput, RingInput } from './geographies.service';
+import { RingFieldsComponent } from './ring-fields.component';
 
-/** Create a geography, or edit one (`/geographies/:id/edit`): a name and a ZIP list. */
+/** Fields of a ring or county save the API may name in a 400. */
+const AREA_FIELDS = ['around.zip_code', 'around.radius_miles', 'counties'];
+
+/** How a new geography's ZIPs are chosen. */
+export type GeographyMode = 'zips' | 'ring' | 'counties';
+
+/**
+ * Create a geography — a name and a ZIP list, a ring around a ZIP or a set of counties, each
+ * previewed before it is saved — or edit one's ZIP list (`/geographies/:id/edit`).
+ */
 @Component({
   selector: 'lbi-geography-form-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    CountyFieldsComponent,
     ErrorBannerComponent,
     ReactiveFormsModule,
     MatButtonModule,
+    MatButtonToggleModule,
     MatFormFieldModule,
     MatInputModule,
     MatProgressBarModule,
+    RingFieldsComponent,
     RouterLink,
     ZipChipEditorComponent,
   ],
@@ -47,6 +62,9 @@ import { GeographiesService } from './geographies.service';
       display: flex;
       gap: 8px;
     }
+    .mode {
+      align-self: flex-start;
+    }
   `,
 })
 export class GeographyFormPage {
@@ -63,15 +81,31 @@ export class GeographyFormPage {
     validators: [Validators.required, Validators.maxLength(200)],
   });
   protected readonly name = toSignal(this.nameControl.valueChanges, { initialValue: '' });
+  protected readonly mode = signal<GeographyMode>('zips');
   protected readonly zips = signal<string[]>([]);
   protected readonly zipsValid = signal(false);
+  /** The ring or the counties once previewed; null until then. */
+  protected readonly ring = signal<RingInput | null>(null);
+  protected readonly counties = signal<string[] | null>(null);
+  protected readonly ringErrors = signal<Readonly<Record<string, string[]>>>({});
+  protected readonly countyErrors = signal<Readonly<Record<string, string[]>>>({});
   protected readonly busy = signal(false);
   protected readonly loading = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly nameError = signal<string | null>(null);
   protected readonly triedSave = signal(false);
   protected readonly editing = computed(() => this.id() !== undefined);
-  protected readonly canSave = computed(() => this.name().trim() !== '' && this.zipsValid() && !this.busy());
+  protected readonly areaReady = computed(() => {
+    switch (this.mode()) {
+      case 'ring':
+        return this.ring() !== null;
+      case 'counties':
+        return this.counties() !== null;
+      default:
+        return this.zipsValid();
+    }
+  });
+  protected readonly canSave = computed(() => this.name().trim() !== '' && this.areaReady() && !this.busy());
 
   constructor() {
     effect(() => {
@@ -99,9 +133,11 @@ export class GeographyFormPage {
     this.busy.set(true);
     this.error.set(null);
     this.nameError.set(null);
-    const input = { name: this.name().trim(), zip_codes: this.zips() };
+    const name = this.name().trim();
     const id = this.id();
-    const request = id ? this.geographies.update(id, input) : this.geographies.create(input);
+    const request = id
+      ? this.geographies.update(id, { name, zip_codes: this.zips() })
+      : this.geographies.create(this.newGeography(name));
     request.subscribe({
       next: (geography) => {
         this.busy.set(false);
@@ -112,7 +148,12 @@ export class GeographyFormPage {
       },
       error: (error: unknown) => {
         this.busy.set(false);
-        const problem = describeError(error, ['name']);
+        const problem = describeError(error, ['name', ...AREA_FIELDS]);
+        this.ringErrors.set({
+          zip_code: problem.fieldErrors['around.zip_code'] ?? [],
+          radius_miles: problem.fieldErrors['around.radius_miles'] ?? [],
+        });
+        this.countyErrors.set({ counties: problem.fieldErrors['counties'] ?? [] });
         const onName =
           problem.status === 409 ? problem.message : (problem.fieldErrors['name'] ?? []).join(' ') || null;
         if (onName) {
@@ -124,5 +165,26 @@ export class GeographyFormPage {
         if (problem.status !== 409) this.error.set(problem.message);
       },
     });
+  }
+
+  /** A new mode starts empty: the other modes' fields are gone from the page. */
+  protected setMode(mode: GeographyMode): void {
+    this.mode.set(mode);
+    this.zips.set([]);
+    this.zipsValid.set(false);
+    this.ring.set(null);
+    this.counties.set(null);
+    this.ringErrors.set({});
+    this.countyErrors.set({});
+    this.error.set(null);
+    this.triedSave.set(false);
+  }
+
+  private newGeography(name: string): NewGeographyInput {
+    const ring = this.ring();
+    const counties = this.counties();
+    if (this.mode() === 'ring' && ring) return { name, around: ring };
+    if (this.mode() === 'counties' && counties) return { name, counties };
+    return { name, zip_codes: this.zips() };
   }
 }

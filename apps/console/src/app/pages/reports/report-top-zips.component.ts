@@ -78,6 +78,12 @@ export class TopZipsComponent {
   readonly geography = input<GeographyResponse | null>(null);
   readonly households = input<ReadonlyMap<string, number>>(new Map());
   readonly categoryLabel = input('Score');
+  /** The map's marks when they are not the geography's ZCTAs (a scan maps every ranked ZCTA). */
+  readonly mapPoints = input<readonly MapZip[] | null>(null);
+  readonly noScoreLabel = input('outside the top ZIPs');
+  /** Off for a state's map: dozens of county names would cover the marks, thousands of tab stops. */
+  readonly countyLabels = input(true);
+  readonly focusableMarks = input(true);
 
   protected readonly selectedZip = signal<string | null>(null);
   protected readonly expanded = signal<ReadonlySet<string>>(new Set());
@@ -100,7 +106,9 @@ export class TopZipsComponent {
     })),
   );
 
-  protected readonly mapZips = computed((): MapZip[] => {
+  protected readonly mapZips = computed((): readonly MapZip[] => {
+    const points = this.mapPoints();
+    if (points) return points;
     const top = new Map(this.rows().map((r) => [r.zip, r]));
     const geography = this.geography();
     const entries = geography?.zcta_resolution ?? [];

@@ -20,6 +20,7 @@ import { Subscription } from 'rxjs';
 import { describeError } from '../../core/api-error';
 import { SOURCE_LABELS, label } from '../../core/labels';
 import { pageTitle } from '../../core/product';
+import { saveFile } from '../../shared/download';
 import { ErrorBannerComponent } from '../../shared/error-banner.component';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { RunStatusComponent } from '../../shared/run-status.component';
@@ -28,6 +29,7 @@ import { Json, isRecord, records, strings, text } from './report-data';
 import { ExportFormat, ReportsService } from './reports.service';
 import { BuyerProfileComponent } from './report-buyer-profile.component';
 import { ChannelsSectionComponent } from './report-channels-section.component';
+import { CompetitionComponent } from './report-competition.component';
 import { TimingTimelineComponent } from './report-timing-timeline.component';
 import { TopZipsComponent } from './report-top-zips.component';
 
@@ -42,6 +44,7 @@ import { TopZipsComponent } from './report-top-zips.component';
   imports: [
     BuyerProfileComponent,
     ChannelsSectionComponent,
+    CompetitionComponent,
     ErrorBannerComponent,
     MatButtonModule,
     MatIconModule,
@@ -170,14 +173,7 @@ export class ReportViewPage {
     this.exported.set(null);
     this.reports.export(this.id(), format).subscribe({
       next: ({ blob, filename }) => {
-        const url = URL.createObjectURL(blob);
-        const link = document.createElement('a');
-        link.href = url;
-        link.download = filename;
-        document.body.appendChild(link);
-        link.click();
-        link.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+        saveFile(blob, filename);
         this.exporting.set(null);
         this.exported.set(`Downloaded ${filename}.`);
       },

@@ -12,6 +12,9 @@ import { geoAlbersUsa, geoBounds, geoPath, type GeoProjection } from 'd3-geo';
 
 import { formatInteger } from '../format';
 import { NO_SCORE_COLOR, SCORE_CLASSES, scoreColor } from '../score-scale';
+
+/** Marks of a map without scores: one colour of the score ramp, so they stand out from the outlines. */
+const UNSCORED_COLOR = SCORE_CLASSES[3].color;
 import { Atlas, loadAtlas } from './atlas';
 
 /** One ZIP to show: drawn at its ZCTA's internal point (ZIPs sharing a ZCTA share one mark). */
@@ -68,6 +71,15 @@ export class ZctaMapComponent {
   readonly scoreLabel = input('Score');
   /** What a grey mark means here (no score yet, or outside a report's top ZIPs). */
   readonly noScoreLabel = input('no score yet');
+  /**
+   * False for a map of a whole state or more: a keyboard would meet thousands of marks before the
+   * table, which then is the way in (the marks still answer the mouse).
+   */
+  readonly focusable = input(true);
+  /** False for a map of a whole state or more, where county names would cover the marks. */
+  readonly countyLabels = input(true);
+  /** False for a map without scores (a trade area's preview): the colour legend is left out. */
+  readonly scored = input(true);
   readonly selectedZip = input<string | null>(null);
   readonly zipSelected = output<string>();
 
@@ -136,7 +148,7 @@ export class ZctaMapComponent {
         x: point[0],
         y: point[1],
         r,
-        color: scoreColor(score),
+        color: this.scored() ? scoreColor(score) : UNSCORED_COLOR,
         score,
         households,
         place: first.place,
