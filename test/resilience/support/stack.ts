@@ -21,7 +21,7 @@ export async function call<T = Record<string, unknown>>(
   base: string,
   method: string,
   path: string,
-  options: { token?: string; body?: unknown; file?: { name: string; content: string | Buffer } } = {},
+  options: { token?: string; body?: unknown; file?: { name: string; content: string } } = {},
 ): Promise<Answer<T>> {
   const headers: Record<string, string> = {};
   if (options.token) headers.authorization = `Bearer ${options.token}`;
