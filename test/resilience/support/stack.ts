@@ -82,10 +82,13 @@ export function resilienceServerUrl(): string {
   return url;
 }
 
-export async function startStack(): Promise<Stack> {
-  const databaseUrl = await createFreshDatabase(resilienceServerUrl(), 'lbi_resilience');
+/** `serverUrl`: another PostgreSQL server than DATABASE_URL's (a private cluster the test restarts). */
+export async function startStack(serverUrl = resilienceServerUrl()): Promise<Stack> {
+  const databaseUrl = await createFreshDatabase(serverUrl, 'lbi_resilience');
   await migrate(databaseUrl);
   const db = new Client({ connectionString: databaseUrl });
+  // A test that restarts PostgreSQL breaks this connection: that must not end the test process.
+  db.on('error', () => undefined);
   await db.connect();
   const redis = await startPrivateRedis();
   const fake = await startFakeCensusServer();
@@ -143,7 +146,7 @@ export async function startStack(): Promise<Stack> {
       await Promise.all([...apis, ...workers].map((p) => p.stop()));
       await fake.close();
       await redis.dispose();
-      await db.end();
+      await db.end().catch(() => undefined);
       await dropDatabase(databaseUrl);
       rmSync(dataDir, { recursive: true, force: true });
     },
