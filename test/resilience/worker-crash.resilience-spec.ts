@@ -2,8 +2,11 @@
 // transaction back (no partial rows), the stale-run reaper fails the run, the job Bull hands on once
 // the dead worker's lock expires finds its run failed and writes nothing, and importing the same
 // file again stores every row exactly once.
+import { NestFactory } from '@nestjs/core';
 import { JobName } from '@lbi/contracts';
+import { JobQueue, loadConfig, RuntimeInfo } from '@lbi/server';
 import Bull from 'bull';
+import { AppModule } from '../../apps/api/src/app.module';
 import { LbiProcess, waitFor } from './support/processes';
 import { call, eventsCsv, Stack, startStack } from './support/stack';
 
@@ -11,6 +14,32 @@ const ZIPS = ['19002', '19003', '19010', '19034', '19087'];
 const ROWS = 300_000;
 /** The reaper's threshold in this test: a run silent this long is dead (production: 30 min). */
 const STALE_AFTER_MS = 3_000;
+
+/**
+ * The reaper job, run through the in-process queue of an API context on the same database: the
+ * handler a worker's schedule runs, without waiting 5 min for the schedule, and deterministic (a
+ * worker started to run it could first take back the dead worker's import job).
+ */
+async function reapStaleRuns(databaseUrl: string): Promise<void> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    JWT_SECRET: 'resilience-secret-of-sufficient-length-0123456789',
+    LOG_LEVEL: 'silent',
+    CONSOLE_DIR: '/nonexistent',
+  });
+  const app = await NestFactory.createApplicationContext(
+    AppModule.forRoot({ config, databaseUrl, runtime: new RuntimeInfo(false, 'test') }),
+    { logger: false },
+  );
+  try {
+    const queue = app.get(JobQueue);
+    await queue.enqueue(JobName.ReapStaleRuns, { older_than_ms: STALE_AFTER_MS });
+    await queue.drain();
+  } finally {
+    await app.close();
+  }
+}
 
 interface RunRow {
   status: string;
@@ -100,27 +129,24 @@ describe('a worker killed mid-import', () => {
     expect(orphan.status).toBe('running');
     expect(orphan.rows_processed).toBeLessThan(ROWS);
 
-    // The reaper, queued as the worker's schedule queues it, with a short threshold; a new worker runs
-    // it before the dead worker's lock on the import job (30 s) expires.
+    // The reaper, with a short threshold once the run has been silent for longer.
     await waitFor('the run to go silent', async () =>
       Date.now() - new Date((await runRow(runId)).updated_at).getTime() > STALE_AFTER_MS + 500
         ? true
         : undefined,
     );
+    await reapStaleRuns(stack.databaseUrl);
+    const reaped = await runRow(runId);
+    expect(reaped.status).toBe('failed');
     const bull = new Bull('lbi', stack.redis.url, { prefix: 'lbi' });
     try {
-      await bull.add(JobName.ReapStaleRuns, { older_than_ms: STALE_AFTER_MS }, { removeOnComplete: true });
-      const successor = await stack.startWorker();
-      const reaped = await waitFor('the reaper', async () => {
-        const run = await runRow(runId);
-        return run.status === 'failed' ? run : undefined;
-      });
       expect(reaped.error_message).toBe(
         'The worker running this job stopped responding (no progress for 0 min); start it again.',
       );
       expect(await eventRows()).toBe(0);
 
-      // Bull's stalled-job check gives the import job to the new worker: it sees the run failed, skips.
+      // Bull's stalled-job check gives the import job to a new worker: it sees the run failed, skips.
+      const successor = await stack.startWorker();
       const importJobId = String(started?.job_id);
       await waitFor(
         'the stalled import job to be handed on',
