@@ -7,7 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { requireTs, root } from './load-typescript.mjs';
 
-execFileSync(process.execPath, [join(root, 'scripts/ensure-built.mjs'), '--server-only'], { stdio: 'inherit' });
+execFileSync(process.execPath, [join(root, 'scripts/ensure-built.mjs'), '--server-only'], {
+  stdio: 'inherit',
+});
 const { runSoakBenchmark } = requireTs('test/bench/soak-bench.ts');
 
 runSoakBenchmark({
