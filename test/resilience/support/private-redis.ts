@@ -32,6 +32,8 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
       ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--dir', dir],
       { stdio: 'ignore' },
     );
+    let spawnError: Error | undefined;
+    child.once('error', (error) => (spawnError = error));
     const deadline = Date.now() + 15_000;
     for (;;) {
       const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
@@ -43,6 +45,8 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
       } finally {
         probe.disconnect();
       }
+      if (spawnError)
+        throw new Error(`redis-server could not be started (${spawnError.message}): install Redis`);
       if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode}`);
       if (Date.now() > deadline) throw new Error('redis-server did not answer within 15 s');
       await new Promise((resolve) => setTimeout(resolve, 100));
