@@ -1,7 +1,9 @@
 // Redis stopped under a running API and worker (processes of the build, a private redis-server):
 // reads keep working, health says degraded, a write that needs a job answers 503 with a message and
 // Retry-After and leaves no run waiting forever, and once Redis is back the same processes take jobs
-// again without a restart.
+// again without a restart; a job running when Redis stopped completes once.
+import { JobName } from '@lbi/contracts';
+import Bull from 'bull';
 import { LbiProcess, waitFor } from './support/processes';
 import { call, Stack, startStack } from './support/stack';
 
@@ -109,5 +111,47 @@ describe('Redis stopped and started again', () => {
     expect(worker.logs.some((line) => line.msg === 'job finished' && line.job === 'refresh_census')).toBe(
       true,
     );
+  });
+
+  it('finishes a job that was running when Redis stopped, once, after Redis is back', async () => {
+    // Slow Census answers keep the refresh running across the outage; the public cache is emptied so
+    // the refresh has to ask.
+    await stack.db.query('DELETE FROM public_acs_zctas');
+    stack.fake.setMode('slow', { delayMs: 2500 });
+    const mark = worker.logs.length;
+    const started = await refresh();
+    expect(started.status).toBe(202);
+    const runId = started.body.ingestion_run_id;
+    await waitFor('the refresh to run', async () =>
+      (await get<Run>(`/ingestion-runs/${runId}`)).body.status === 'running' ? true : undefined,
+    );
+    await stack.redis.stop();
+    const during = await stack.db.query(`SELECT status FROM ingestion_runs WHERE id = $1`, [runId]);
+    expect(during.rows[0].status).toBe('running');
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    stack.fake.setMode('normal');
+    await stack.redis.start();
+    const run = await finished(runId);
+    expect(run).toMatchObject({ status: 'success', error_message: null });
+
+    const jobId = String(
+      worker.logs.slice(mark).find((line) => line.msg === 'job started' && line.job === JobName.RefreshCensus)
+        ?.job_id,
+    );
+    const bull = new Bull('lbi', stack.redis.url, { prefix: 'lbi' });
+    try {
+      // Once Bull holds the job as completed it can no longer be handed to a worker again.
+      const state = await waitFor('the job to be completed in Bull', async () => {
+        const job = await bull.getJob(jobId);
+        const current = await job?.getState();
+        return current === 'completed' || current === 'failed' ? current : undefined;
+      });
+      expect(state).toBe('completed');
+    } finally {
+      await bull.close();
+    }
+    const starts = worker.logs.filter((line) => line.msg === 'job started' && String(line.job_id) === jobId);
+    expect(starts).toHaveLength(1);
+    expect(worker.exited).toBe(false);
   });
 });
