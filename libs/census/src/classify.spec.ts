@@ -128,6 +128,22 @@ describe('classifyCensusResponse', () => {
     expect(classifyCensusResponse({ status: 200, headers: json, body: '' })).toMatchObject({ kind: 'empty' });
   });
 
+  it('a 200 of whole JSON that is not a table is permanent; JSON cut short is transient', () => {
+    expect(
+      classifyCensusResponse({ status: 200, headers: json, body: '{"error":"request failed"}' }),
+    ).toMatchObject({
+      kind: 'permanent',
+      message:
+        'the Census API answered 200 with JSON that is not a table of rows: {"error":"request failed"}',
+    });
+    expect(classifyCensusResponse({ status: 200, headers: json, body: '"text"' })).toMatchObject({
+      kind: 'permanent',
+    });
+    expect(classifyCensusResponse({ status: 200, headers: json, body: '{"error":' })).toMatchObject({
+      kind: 'transient',
+    });
+  });
+
   it('uses contentType when given and keeps long bodies short', () => {
     const outcome = classifyCensusResponse({
       status: 400,

@@ -62,6 +62,15 @@ function snippet(body: string, apiKey?: string): string {
   return redactApiKey(cut, apiKey);
 }
 
+function parsesAsJson(body: string): boolean {
+  try {
+    JSON.parse(body);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function looksLikeHtml(body: string, contentType: string): boolean {
   return /text\/html/i.test(contentType) || /^\s*(<!doctype html|<html|<head|<body|<div|<\?xml)/i.test(body);
 }
@@ -165,6 +174,15 @@ export function classifyCensusResponse(
         status,
         reason: 'bad-request',
         message: `the Census API refused the request: ${snippet(body, options.apiKey)}`,
+      };
+    }
+    // Whole JSON that is not a table (an error object) will come back the same: retrying cannot help.
+    if (parsesAsJson(body)) {
+      return {
+        kind: 'permanent',
+        status,
+        reason: 'unexpected',
+        message: `the Census API answered ${status} with JSON that is not a table of rows: ${snippet(body, options.apiKey)}`,
       };
     }
     return {

@@ -1,7 +1,8 @@
 // A stand-in for api.census.gov in tests and benchmarks. It answers ACS 5-year ZCTA queries in the
 // API's exact format from the REAL 2019-2023 figures bundled in data/census, and can inject the faults
 // the real API shows (rate limits, server errors, empty answers, plain-text 400s, HTML key pages,
-// slowness, connection resets).
+// slowness, connection resets, bodies cut short or of the wrong shape), from the first request or
+// after a number of normal answers.
 //
 // It never invents a figure: a variable the bundled files do not hold for a ZCTA (for example B25024,
 // B01002 or B25010, or a median the source left empty because Census annotated it) is answered as JSON
@@ -33,11 +34,15 @@ export type FakeCensusMode =
   | 'html-redirect'
   | 'slow'
   | 'reset'
-  | 'fail-n-times';
+  | 'fail-n-times'
+  | 'truncated'
+  | 'wrong-shape';
 
 export interface FakeCensusModeOptions {
   /** Fault only this many requests, then answer normally. Default: every request (2 for fail-n-times). */
   readonly times?: number;
+  /** Answer this many requests normally before the faults start (a run that fails part-way). Default 0. */
+  readonly after?: number;
   /** 'slow': how long to wait before answering. Default 2,000 ms. */
   readonly delayMs?: number;
   /** '429': the Retry-After header sent. Default '1'. */
@@ -210,10 +215,12 @@ export async function startFakeCensusServer(
   let mode: FakeCensusMode = 'normal';
   let modeOptions: FakeCensusModeOptions = {};
   let faultsLeft = Infinity;
+  let normalLeft = 0;
   const setMode = (next: FakeCensusMode, nextOptions: FakeCensusModeOptions = {}) => {
     mode = next;
     modeOptions = nextOptions;
     faultsLeft = nextOptions.times ?? (next === 'fail-n-times' ? 2 : Infinity);
+    normalLeft = nextOptions.after ?? 0;
   };
   setMode(options.mode ?? 'normal', options.modeOptions);
 
@@ -343,6 +350,10 @@ export async function startFakeCensusServer(
   const server: Server = createServer((req, res) => {
     requests.push(redactKey(req.url ?? '/'));
     if (mode === 'normal' || faultsLeft <= 0) return answer(req, res);
+    if (normalLeft > 0) {
+      normalLeft--;
+      return answer(req, res);
+    }
     faultsLeft--;
     switch (mode) {
       case '429':
@@ -370,6 +381,11 @@ export async function startFakeCensusServer(
         return later(modeOptions.delayMs ?? 2000, () => answer(req, res));
       case 'reset':
         return req.socket.destroy();
+      case 'truncated':
+        // A 200 cut short in transit: the start of a real answer, then nothing.
+        return send(res, 200, JSON_TYPE, '[["NAME","B01003_001E","zip code tabulation area"],\n["ZCTA5 190');
+      case 'wrong-shape':
+        return send(res, 200, JSON_TYPE, '{"error":"request failed","rows":[]}');
     }
   });
 

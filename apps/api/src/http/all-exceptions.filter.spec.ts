@@ -4,7 +4,7 @@ import { NoTenantError, TenantContextMissingError } from '@lbi/server';
 import { AllExceptionsFilter } from './all-exceptions.filter';
 
 function hostCapturing() {
-  const sent: { status?: number; body?: unknown } = {};
+  const sent: { status?: number; body?: unknown; headers?: Record<string, string> } = {};
   const response = {
     headersSent: false,
     status(code: number) {
@@ -14,6 +14,9 @@ function hostCapturing() {
     json(body: unknown) {
       sent.body = body;
       return this;
+    },
+    setHeader(name: string, value: string) {
+      sent.headers = { ...sent.headers, [name]: value };
     },
   };
   const host = { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
@@ -58,6 +61,26 @@ describe('AllExceptionsFilter', () => {
       error: 'Bad Request',
       message: expect.stringMatching(/send X-Client-Id/),
     });
+  });
+
+  it('answers PostgreSQL away (refused, shutting down, connection lost) with 503 and Retry-After', () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const shutdown = Object.assign(new Error('QueryFailedError'), { driverError: { code: '57P01' } });
+    for (const error of [refused, shutdown, new Error('Connection terminated unexpectedly')]) {
+      const { host, sent } = hostCapturing();
+      filter.catch(error, host);
+      expect(sent).toEqual({
+        status: 503,
+        headers: { 'Retry-After': '30' },
+        body: {
+          status_code: 503,
+          error: 'Service Unavailable',
+          message: 'The database is not answering right now; try again in a minute.',
+        },
+      });
+    }
+    warn.mockRestore();
   });
 
   it('answers a lost tenant context with a 500 and logs it, never with the platform admin’s advice', () => {

@@ -77,6 +77,17 @@ export class AllExceptionsFilter implements ExceptionFilter {
       } satisfies ApiError);
       return;
     }
+    if (databaseUnavailable(exception)) {
+      // PostgreSQL is restarting or away: the pool reconnects by itself, so this is a wait, not a bug.
+      this.logger.warn({ msg: 'database unavailable', code: errorCode(exception) ?? null });
+      response.setHeader('Retry-After', '30');
+      response.status(HttpStatus.SERVICE_UNAVAILABLE).json({
+        status_code: 503,
+        error: 'Service Unavailable',
+        message: 'The database is not answering right now; try again in a minute.',
+      } satisfies ApiError);
+      return;
+    }
     if (exception instanceof TenantContextMissingError) {
       // A bug, not the caller's fault: code read the tenant where no scope was set. Never a 400.
       this.logger.error({ msg: 'tenant context missing', err: exception });
@@ -127,6 +138,25 @@ function unknownRouteMessage(exception: HttpException, body: unknown): string | 
   const route = typeof text === 'string' ? /^Cannot ([A-Z]+) \//.exec(text) : null;
   if (exception.getStatus() !== 404 || !route) return undefined;
   return `There is no ${route[1]} route at this path; the API's routes are listed at /api/docs (GET /api/v1/openapi.json).`;
+}
+
+/** Connection refused / reset, PostgreSQL shutting down or starting (57P01-57P03), class 08 errors. */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03']);
+
+function errorCode(exception: unknown): string | undefined {
+  const error = exception as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = error?.code ?? error?.driverError?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function databaseUnavailable(exception: unknown): boolean {
+  const code = errorCode(exception);
+  if (code && (UNAVAILABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+  // node-postgres' own words when the server closes a connection or the pool cannot get one.
+  return (
+    exception instanceof Error &&
+    /^(Connection terminated|timeout exceeded when trying to connect)/.test(exception.message)
+  );
 }
 
 function errorName(status: number, fallback: string): string {
