@@ -28,6 +28,7 @@ import {
   RowError,
 } from '@lbi/contracts';
 import { ChannelSink, EventSink, ImportSink, ImportTarget, PropertySink } from './import-writers';
+import { StagedChannelSink, StagedEventSink } from './staged-import-writers';
 import { Upload } from './upload.entity';
 import { uploadPath } from './upload-storage';
 import { deletedUploadMessage, UploadsService } from './uploads.service';
@@ -163,7 +164,7 @@ export class ImportCsvJobs {
             kind,
             source(),
             ctx,
-            this.sinkFor(kind, this.target(db.manager, clientId, geography)),
+            this.sinkFor(kind, this.target(db.manager, clientId, geography), false),
             null,
             upload.contentKind,
           ),
@@ -174,7 +175,7 @@ export class ImportCsvJobs {
             kind,
             source(),
             ctx,
-            this.sinkFor(kind, this.target(db.manager, clientId, geography)),
+            this.sinkFor(kind, this.target(db.manager, clientId, geography), true),
             progress,
             upload.contentKind,
           ),
@@ -283,12 +284,21 @@ export class ImportCsvJobs {
     return { manager, clientId, geographyId: geography.id, zctaByZip };
   }
 
-  private sinkFor(kind: ImportKind, target: ImportTarget): ImportSink<never> {
+  /**
+   * With `copy` (PostgreSQL), events and channels are COPYed into a staging table and upserted in one
+   * statement; the embedded PGlite cannot take COPY FROM STDIN through its socket and keeps the batched
+   * upserts. Property rows are folded into a few aggregates in memory either way.
+   */
+  private sinkFor(kind: ImportKind, target: ImportTarget, copy: boolean): ImportSink<never> {
     const sink =
       kind === 'events'
-        ? new EventSink(target)
+        ? copy
+          ? new StagedEventSink(target)
+          : new EventSink(target)
         : kind === 'channels'
-          ? new ChannelSink(target)
+          ? copy
+            ? new StagedChannelSink(target)
+            : new ChannelSink(target)
           : new PropertySink(target);
     return sink as ImportSink<never>;
   }
