@@ -61,13 +61,10 @@ export function copyLine(values: readonly CopyValue[]): string {
 }
 
 /**
- * A temporary table in the current transaction that rows are COPYed into, in chunks of text lines.
- * Its first column is `seq` (bigint), the order rows arrived in, so the final INSERT … SELECT can keep
- * the last row of a repeated key (DISTINCT ON … ORDER BY seq DESC), as the row-at-a-time upsert would.
+ * A temporary table in the current transaction that rows are COPYed into, moved on by the caller's
+ * INSERT … SELECT, then emptied for the next batch.
  */
 export class CopyStage {
-  private seq = 0;
-
   private constructor(
     private readonly client: PoolClient,
     readonly table: string,
@@ -77,7 +74,7 @@ export class CopyStage {
 
   /**
    * Creates the staging table. `target` is the real table the rows are for: the PII exemptions of its
-   * columns apply when the lines' text is checked.
+   * columns apply when the rows' text is checked.
    */
   static async create(
     manager: EntityManager,
@@ -90,20 +87,15 @@ export class CopyStage {
     if (!/^\w+$/.test(table) || columns.some((c) => !/^\w+$/.test(c.name)))
       throw new Error('Staging table and column names must be plain identifiers');
     const definition = columns.map((c) => `${c.name} ${c.type}`).join(', ');
-    // A stage of the same name left by an earlier statement of this transaction is replaced.
+    // A stage of the same name left by an earlier writer in this transaction is replaced.
     await runner.query(`DROP TABLE IF EXISTS pg_temp.${table}`);
-    await runner.query(`CREATE TEMPORARY TABLE ${table} (seq bigint NOT NULL, ${definition}) ON COMMIT DROP`);
+    await runner.query(`CREATE TEMPORARY TABLE ${table} (${definition}) ON COMMIT DROP`);
     const client = (await runner.connect()) as PoolClient;
     return new CopyStage(client, table, columns, target);
   }
 
-  /** Rows staged so far. */
-  get rows(): number {
-    return this.seq;
-  }
-
   /**
-   * COPYs rows (values in column order, without seq). `text` is checked for PII first, as rawWrite
+   * COPYs rows (values in column order) into the stage. `text` is checked for PII first, as rawWrite
    * checks a raw write's text: `validatedByImportSchema` for rows the import schema has checked.
    */
   async copy(rows: readonly (readonly CopyValue[])[], text: RawWriteText): Promise<void> {
@@ -116,14 +108,12 @@ export class CopyStage {
       };
       assertNoPii(text, options);
     }
-    const names = ['seq', ...this.columns.map((c) => c.name)].join(', ');
-    const first = this.seq;
-    this.seq += rows.length;
-    // Lines are produced as COPY reads them: the chunk is never one large string.
-    const lines = (function* () {
+    const names = this.columns.map((c) => c.name).join(', ');
+    // Text is produced as COPY reads it, 64 KB at a time: the batch is never one large string.
+    const chunks = (function* () {
       let chunk = '';
-      for (let i = 0; i < rows.length; i++) {
-        chunk += `${first + i + 1}\t${copyLine(rows[i]!)}`;
+      for (const row of rows) {
+        chunk += copyLine(row);
         if (chunk.length >= 65536) {
           yield chunk;
           chunk = '';
@@ -132,8 +122,13 @@ export class CopyStage {
       if (chunk) yield chunk;
     })();
     await pipeline(
-      Readable.from(lines),
+      Readable.from(chunks),
       this.client.query(copyFrom(`COPY ${this.table} (${names}) FROM STDIN`)),
     );
+  }
+
+  /** Empties the stage for the next batch (the table stays until the transaction ends). */
+  async clear(): Promise<void> {
+    await this.client.query(`TRUNCATE ${this.table}`);
   }
 }
