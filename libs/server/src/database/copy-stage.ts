@@ -34,10 +34,12 @@ export function supportsCopyFromStdin(manager: EntityManager): Promise<boolean> 
   const dataSource = manager.connection;
   let known = copyCapable.get(dataSource);
   if (!known) {
-    known = dataSource
+    // On the manager itself: inside a transaction on PGlite, another connection would wait for it to end.
+    known = manager
       .query(`SELECT version() AS version`)
       .then((rows: { version: string }[]) => !/pglite|emscripten/i.test(rows[0]?.version ?? ''));
     copyCapable.set(dataSource, known);
+    known.catch(() => copyCapable.delete(dataSource));
   }
   return known;
 }
