@@ -1,6 +1,4 @@
 import { PiiCheckOptions, assertNoPii } from '@lbi/pii';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, EntityManager } from 'typeorm';
@@ -111,22 +109,16 @@ export class CopyStage {
       assertNoPii(text, options);
     }
     const names = this.columns.map((c) => c.name).join(', ');
-    // Text is produced as COPY reads it, 64 KB at a time: the batch is never one large string.
-    const chunks = (function* () {
-      let chunk = '';
-      for (const row of rows) {
-        chunk += copyLine(row);
-        if (chunk.length >= 65536) {
-          yield chunk;
-          chunk = '';
-        }
-      }
-      if (chunk) yield chunk;
-    })();
-    await pipeline(
-      Readable.from(chunks),
-      this.client.query(copyFrom(`COPY ${this.table} (${names}) FROM STDIN`)),
-    );
+    // One batch's text (a few MB at most, never the file) handed to the stream at once: the COPY then
+    // runs to its end without waiting for this busy event loop to feed it chunk by chunk.
+    let data = '';
+    for (const row of rows) data += copyLine(row);
+    const stream = this.client.query(copyFrom(`COPY ${this.table} (${names}) FROM STDIN`));
+    await new Promise<void>((resolve, reject) => {
+      stream.once('finish', resolve);
+      stream.once('error', reject);
+      stream.end(data);
+    });
   }
 
   /** Empties the stage for the next batch (the table stays until the transaction ends). */
