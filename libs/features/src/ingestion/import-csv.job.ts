@@ -28,7 +28,6 @@ import {
   RowError,
 } from '@lbi/contracts';
 import { ChannelSink, EventSink, ImportSink, ImportTarget, PropertySink } from './import-writers';
-import { StagedChannelSink, StagedEventSink } from './staged-import-writers';
 import { Upload } from './upload.entity';
 import { uploadPath } from './upload-storage';
 import { deletedUploadMessage, UploadsService } from './uploads.service';
@@ -164,7 +163,7 @@ export class ImportCsvJobs {
             kind,
             source(),
             ctx,
-            this.sinkFor(kind, this.target(db.manager, clientId, geography), false),
+            this.sinkFor(kind, this.target(db.manager, clientId, geography)),
             null,
             upload.contentKind,
           ),
@@ -175,7 +174,7 @@ export class ImportCsvJobs {
             kind,
             source(),
             ctx,
-            this.sinkFor(kind, this.target(db.manager, clientId, geography), true),
+            this.sinkFor(kind, this.target(db.manager, clientId, geography)),
             progress,
             upload.contentKind,
           ),
@@ -285,20 +284,16 @@ export class ImportCsvJobs {
   }
 
   /**
-   * With `copy` (PostgreSQL), events and channels are COPYed into a staging table and upserted in one
-   * statement; the embedded PGlite cannot take COPY FROM STDIN through its socket and keeps the batched
-   * upserts. Property rows are folded into a few aggregates in memory either way.
+   * Batched unnest upserts on both drivers. A COPY into a staging table with one INSERT … SELECT per
+   * batch was measured on PostgreSQL and was 5–15% slower on 1M events (docs/BENCHMARKS.md, issue 12):
+   * the unnest path already costs PostgreSQL about what COPY does, and the time is Node's.
    */
-  private sinkFor(kind: ImportKind, target: ImportTarget, copy: boolean): ImportSink<never> {
+  private sinkFor(kind: ImportKind, target: ImportTarget): ImportSink<never> {
     const sink =
       kind === 'events'
-        ? copy
-          ? new StagedEventSink(target)
-          : new EventSink(target)
+        ? new EventSink(target)
         : kind === 'channels'
-          ? copy
-            ? new StagedChannelSink(target)
-            : new ChannelSink(target)
+          ? new ChannelSink(target)
           : new PropertySink(target);
     return sink as ImportSink<never>;
   }

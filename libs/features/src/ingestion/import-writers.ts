@@ -46,10 +46,8 @@ async function execute(manager: EntityManager, sql: string, params: unknown[]): 
  * is parsed and validated, so Node and PostgreSQL work at the same time (the statements still run one
  * after another on the transaction's connection).
  */
-export abstract class BatchSink<T> implements ImportSink<T> {
+abstract class BatchSink<T> implements ImportSink<T> {
   protected batch = new Map<string, T>();
-  /** Rows per write. */
-  protected readonly batchRows: number = WRITE_BATCH_ROWS;
   private upserted = 0;
   private inFlight: Promise<number> | null = null;
 
@@ -61,7 +59,7 @@ export abstract class BatchSink<T> implements ImportSink<T> {
   async add(rows: readonly T[]): Promise<void> {
     for (const row of rows) {
       this.batch.set(this.keyOf(row), row);
-      if (this.batch.size >= this.batchRows) await this.flush();
+      if (this.batch.size >= WRITE_BATCH_ROWS) await this.flush();
     }
   }
 
