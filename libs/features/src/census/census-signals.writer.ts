@@ -139,10 +139,14 @@ export async function upsertCensusSignals(
          (client_id, geography_id, signal_type, source_type, zip_code, zcta, metric, value, margin_of_error,
           vintage, dataset, metadata, source_url)
        SELECT $1, $2, $3, $4, u.zip_code, u.zcta, u.metric, u.value, u.margin_of_error, u.vintage, $5,
-              ($14::jsonb[])[u.metadata_at], ($15::text[])[u.url_at]
+              m.doc, l.url
          FROM unnest($6::varchar[], $7::varchar[], $8::varchar[], $9::double precision[],
                      $10::double precision[], $11::varchar[], $12::int[], $13::int[])
               AS u(zip_code, zcta, metric, value, margin_of_error, vintage, metadata_at, url_at)
+         -- Joined by position rather than subscripted per row: a subscript reads the whole array
+         -- parameter again for every row (quadratic in the batch).
+         JOIN unnest($14::jsonb[]) WITH ORDINALITY AS m(doc, at) ON m.at = u.metadata_at
+         LEFT JOIN unnest($15::text[]) WITH ORDINALITY AS l(url, at) ON l.at = u.url_at
        ON CONFLICT (client_id, geography_id, zip_code, metric, vintage) WHERE signal_type = 'CENSUS'
        DO UPDATE SET ${UPSERT_SET}`,
       [
