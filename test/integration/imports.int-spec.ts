@@ -143,6 +143,40 @@ describe('CSV imports through the job path (streaming, one transaction, progress
     expect(await eventRows(geo)).toEqual(before);
   });
 
+  it('keeps the last row of a key repeated within and across write batches, and stores text as written', async () => {
+    const geo = await geography();
+    // More rows than one write batch (5,000), so the repeated key spans batches.
+    const filler = 5_500;
+    const odd = 'Fair \\N "quoted" \\t back\\slash, café';
+    const lines = ['event_name,start_date,end_date,zip_code,category,estimated_attendance,source_url'];
+    lines.push(`Repeated Fair,2026-05-01,,19002,festival,1,https://example.org/first`);
+    lines.push(`"${odd.replace(/"/g, '""')}",2026-05-02,,19003,,,`);
+    lines.push(`Repeated Fair,2026-05-01,,19002,festival,2,https://example.org/second`);
+    for (let i = 0; i < filler; i++) lines.push(`Filler ${i},2026-06-01,,19010,market,5,`);
+    lines.push(`Repeated Fair,2026-05-01,,19034,market,3,https://example.org/last`);
+    const { run } = await importWatching('events', geo, await upload(lines.join('\n') + '\n'));
+    expect(run.status).toBe(RunStatus.Success);
+    expect(run.rows_processed).toBe(filler + 4);
+    const rows = (await eventRows(geo)) as {
+      event_name: string;
+      zip_code: string;
+      metadata: unknown;
+      source_url: string | null;
+    }[];
+    expect(rows.length).toBe(filler + 2);
+    expect(rows.find((r) => r.event_name === 'Repeated Fair')).toMatchObject({
+      zip_code: '19034',
+      metadata: { category: 'market', estimated_attendance: 3 },
+      source_url: 'https://example.org/last',
+    });
+    expect(rows.find((r) => r.event_name.startsWith('Fair '))).toMatchObject({
+      event_name: odd,
+      zip_code: '19003',
+      metadata: {},
+      source_url: null,
+    });
+  });
+
   it('rolls back every batch already written when the last row is bad', async () => {
     const geo = await geography();
     const ref = await upload(eventsCsv(ROWS, 'Closing Fair,2026-06-01,2026-05-01,19002,festival,10,'));

@@ -79,6 +79,7 @@ export class AppModule {
           entities: ALL_ENTITIES,
           migrations: MIGRATIONS,
           applicationName: 'lbi-api',
+          poolSize: config.dbPoolSize,
         }),
         QueueModule.forRoot({
           redisUrl: config.redisUrl,

@@ -48,6 +48,8 @@ export async function startApi(config: AppConfig, options: StartApiOptions = {})
   if (!databaseUrl) {
     embedded = await startEmbeddedPostgres({
       dataDir: options.inMemoryDatabase ? undefined : join(config.dataDir, 'pglite'),
+      // The pool plus headroom (migrations, the demo seeder, a worker in the same process).
+      maxConnections: config.dbPoolSize + 10,
     });
     databaseUrl = embedded.url;
     await runMigrations({ url: databaseUrl, entities: ALL_ENTITIES, migrations: MIGRATIONS });

@@ -35,6 +35,7 @@ export class WorkerModule {
           entities: ALL_ENTITIES,
           migrations: MIGRATIONS,
           applicationName: 'lbi-worker',
+          poolSize: config.dbPoolSize,
         }),
         QueueModule.forRoot({
           redisUrl: config.redisUrl,

@@ -1,6 +1,7 @@
 export * from './config/app-config';
 export * from './config/config.module';
 export * from './database/data-source-options';
+export * from './database/copy-stage';
 export * from './database/database.module';
 export * from './database/embedded-postgres';
 export * from './database/migrate';

@@ -1,6 +1,6 @@
 import { acsVariableById, CensusRow } from '@lbi/census';
 import { SignalType, SourceType } from '@lbi/contracts';
-import { rawWrite, type TenantTransaction } from '@lbi/server';
+import { CopyStage, CopyValue, rawWrite, supportsCopyFromStdin, type TenantTransaction } from '@lbi/server';
 
 export const CENSUS_DATASET = 'acs/acs5';
 
@@ -66,9 +66,15 @@ export function toCensusSignalRows(
   return out;
 }
 
+const UPSERT_SET = `zcta = EXCLUDED.zcta, value = EXCLUDED.value, margin_of_error = EXCLUDED.margin_of_error,
+         dataset = EXCLUDED.dataset, metadata = EXCLUDED.metadata, source_url = EXCLUDED.source_url,
+         source_type = EXCLUDED.source_type, updated_at = now()`;
+
 /**
  * Upserts CENSUS signals on the partial unique index uq_demand_signals_census: the same vintage
- * refreshed again updates the same rows. Each batch is one multi-row INSERT ... SELECT FROM unnest(...)
+ * refreshed again updates the same rows. On PostgreSQL the rows are COPYed into a staging table of the
+ * transaction and moved by one INSERT … SELECT … ON CONFLICT (upsertCensusSignalsByCopy); on the
+ * embedded PGlite (no COPY FROM STDIN through its socket) they go in batches. Each batch is one multi-row INSERT ... SELECT FROM unnest(...)
  * with one array per column; metadata and source URLs repeat across ZIPs, so each batch sends each
  * distinct one once and the rows refer to it by position. Runs inside the caller's tenant transaction;
  * returns the number of rows written.
@@ -79,6 +85,8 @@ export async function upsertCensusSignals(
   rows: readonly CensusSignalRow[],
   batchSize = CENSUS_UPSERT_BATCH,
 ): Promise<number> {
+  if (rows.length === 0) return 0;
+  if (await supportsCopyFromStdin(db.manager)) return upsertCensusSignalsByCopy(db, geographyId, rows);
   let written = 0;
   for (let start = 0; start < rows.length; start += batchSize) {
     const batch = rows.slice(start, start + batchSize);
@@ -131,14 +139,16 @@ export async function upsertCensusSignals(
          (client_id, geography_id, signal_type, source_type, zip_code, zcta, metric, value, margin_of_error,
           vintage, dataset, metadata, source_url)
        SELECT $1, $2, $3, $4, u.zip_code, u.zcta, u.metric, u.value, u.margin_of_error, u.vintage, $5,
-              ($14::jsonb[])[u.metadata_at], ($15::text[])[u.url_at]
+              m.doc, l.url
          FROM unnest($6::varchar[], $7::varchar[], $8::varchar[], $9::double precision[],
                      $10::double precision[], $11::varchar[], $12::int[], $13::int[])
               AS u(zip_code, zcta, metric, value, margin_of_error, vintage, metadata_at, url_at)
+         -- Joined by position rather than subscripted per row: a subscript reads the whole array
+         -- parameter again for every row (quadratic in the batch).
+         JOIN unnest($14::jsonb[]) WITH ORDINALITY AS m(doc, at) ON m.at = u.metadata_at
+         LEFT JOIN unnest($15::text[]) WITH ORDINALITY AS l(url, at) ON l.at = u.url_at
        ON CONFLICT (client_id, geography_id, zip_code, metric, vintage) WHERE signal_type = 'CENSUS'
-       DO UPDATE SET zcta = EXCLUDED.zcta, value = EXCLUDED.value, margin_of_error = EXCLUDED.margin_of_error,
-         dataset = EXCLUDED.dataset, metadata = EXCLUDED.metadata, source_url = EXCLUDED.source_url,
-         source_type = EXCLUDED.source_type, updated_at = now()`,
+       DO UPDATE SET ${UPSERT_SET}`,
       [
         db.clientId,
         geographyId,
@@ -162,4 +172,66 @@ export async function upsertCensusSignals(
     written += batch.length;
   }
   return written;
+}
+
+/**
+ * The PostgreSQL path: one COPY of every row into a staging table, one INSERT … SELECT … ON CONFLICT.
+ * A key given twice keeps its last row (one statement may not update a row twice). The text checked
+ * for PII is the same as the batched path's: each distinct metadata and source URL.
+ */
+async function upsertCensusSignalsByCopy(
+  db: TenantTransaction,
+  geographyId: string,
+  rows: readonly CensusSignalRow[],
+): Promise<number> {
+  const byKey = new Map<string, CensusSignalRow>();
+  for (const row of rows) byKey.set(`${row.zip_code}\u0000${row.metric}\u0000${row.vintage}`, row);
+  const metadataText = new Map<Record<string, unknown>, string>();
+  const urls = new Set<string>();
+  const values: CopyValue[][] = [];
+  for (const row of byKey.values()) {
+    let metadata = metadataText.get(row.metadata);
+    if (metadata === undefined) metadataText.set(row.metadata, (metadata = JSON.stringify(row.metadata)));
+    if (row.source_url !== null) urls.add(row.source_url);
+    values.push([
+      row.zip_code,
+      row.zcta,
+      row.metric,
+      row.value,
+      row.margin_of_error,
+      row.vintage,
+      metadata,
+      row.source_url,
+    ]);
+  }
+  const stage = await CopyStage.create(db.manager, 'census_signal_stage', 'demand_signals', [
+    { name: 'zip_code', type: 'varchar' },
+    { name: 'zcta', type: 'varchar' },
+    { name: 'metric', type: 'varchar' },
+    { name: 'value', type: 'double precision' },
+    { name: 'margin_of_error', type: 'double precision' },
+    { name: 'vintage', type: 'varchar' },
+    { name: 'metadata', type: 'jsonb' },
+    { name: 'source_url', type: 'text' },
+  ]);
+  // Census figures are numbers; the text is the annotation notes and the key-free source URLs.
+  await stage.copy(values, {
+    metadata: [...new Set(metadataText.values())].map((text) => JSON.parse(text) as unknown),
+    source_url: [...urls],
+  });
+  const { affected } = await rawWrite(
+    db.manager,
+    'demand_signals',
+    `INSERT INTO demand_signals
+       (client_id, geography_id, signal_type, source_type, zip_code, zcta, metric, value, margin_of_error,
+        vintage, dataset, metadata, source_url)
+     SELECT $1, $2, $3, $4, s.zip_code, s.zcta, s.metric, s.value, s.margin_of_error, s.vintage, $5, s.metadata, s.source_url
+       FROM ${stage.table} s
+     ON CONFLICT (client_id, geography_id, zip_code, metric, vintage) WHERE signal_type = 'CENSUS'
+     DO UPDATE SET ${UPSERT_SET}`,
+    [db.clientId, geographyId, SignalType.Census, SourceType.Census, CENSUS_DATASET],
+    {},
+  );
+  await stage.clear();
+  return affected;
 }

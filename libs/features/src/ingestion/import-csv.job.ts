@@ -283,6 +283,11 @@ export class ImportCsvJobs {
     return { manager, clientId, geographyId: geography.id, zctaByZip };
   }
 
+  /**
+   * Batched unnest upserts on both drivers. A COPY into a staging table with one INSERT … SELECT per
+   * batch was measured on PostgreSQL and was 5–15% slower on 1M events (docs/BENCHMARKS.md, issue 12):
+   * the unnest path already costs PostgreSQL about what COPY does, and the time is Node's.
+   */
   private sinkFor(kind: ImportKind, target: ImportTarget): ImportSink<never> {
     const sink =
       kind === 'events'
@@ -313,6 +318,8 @@ export class ImportCsvJobs {
     let stoppedEarly = false;
     let piiFound = false;
     let reported = 0;
+    let reporting: Promise<void> | null = null;
+    const report: { failed: boolean; error?: unknown } = { failed: false };
     for await (const batch of source) {
       const valid: unknown[] = [];
       for (const item of batch) {
@@ -334,11 +341,25 @@ export class ImportCsvJobs {
       if (stoppedEarly) break;
       // Once a row has failed nothing more is written: the transaction will be rolled back anyway.
       if (sink && errorCount === 0) await sink.add(valid as never[]);
-      if (progress && rows - reported >= PROGRESS_EVERY_ROWS) {
+      if (progress && rows - reported >= PROGRESS_EVERY_ROWS && !reporting) {
         reported = rows - (rows % PROGRESS_EVERY_ROWS);
-        await progress(reported);
+        // Not awaited: the pass goes on while the update runs on its own connection (one at a time;
+        // a step reached meanwhile is reported by the next one). Its failure still fails the pass.
+        const update = progress(reported).then(
+          () => {
+            reporting = null;
+          },
+          (error: unknown) => {
+            if (!report.failed) Object.assign(report, { failed: true, error });
+            reporting = null;
+          },
+        );
+        reporting = update;
       }
+      if (report.failed) throw report.error;
     }
+    await reporting;
+    if (report.failed) throw report.error;
     const unit = contentKind === 'ics' ? 'event' : 'row';
     if (errorCount > 0) throw new ImportRowsError(errors, errorCount, rows, unit, stoppedEarly, piiFound);
     if (rows === 0) throw new ImportFileError('The file has a header but no data rows.');

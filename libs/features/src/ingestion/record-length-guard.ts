@@ -23,16 +23,23 @@ export class RecordLengthGuard extends Transform {
   override _transform(chunk: string | Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     const text = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
     let i = 0;
+    // The next quote at or after i, found once and reused until passed: searching again at every
+    // newline re-scanned the rest of a quote-free chunk per line (quadratic in the chunk's lines).
+    let nextQuote = text.indexOf('"');
+    const quoteFrom = (from: number) => {
+      if (nextQuote >= 0 && nextQuote < from) nextQuote = text.indexOf('"', from);
+      return nextQuote;
+    };
     while (i < text.length) {
       if (this.inQuotes) {
-        const quote = text.indexOf('"', i);
+        const quote = quoteFrom(i);
         const end = quote < 0 ? text.length : quote + 1;
         this.line += countNewlines(text, i, end);
         this.recordLength += end - i;
         if (quote >= 0) this.inQuotes = false;
         i = end;
       } else {
-        const quote = text.indexOf('"', i);
+        const quote = quoteFrom(i);
         const newline = text.indexOf('\n', i);
         if (newline >= 0 && (quote < 0 || newline < quote)) {
           this.recordLength += newline - i;

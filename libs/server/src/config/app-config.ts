@@ -181,6 +181,13 @@ export class AppConfig {
   @Min(1)
   icsMaxEvents = 20_000;
 
+  /** Database connections per process (API or worker); size it for the requests served at once. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  dbPoolSize = 10;
+
   /** Uploaded files are deleted this many hours after they were uploaded (imported or not). */
   @Transform(toInt)
   @IsInt()
@@ -226,6 +233,7 @@ const ENV_NAMES: Record<string, keyof AppConfig> = {
   NODE_ENV: 'nodeEnv',
   PORT: 'port',
   DATABASE_URL: 'databaseUrl',
+  DB_POOL_SIZE: 'dbPoolSize',
   REDIS_URL: 'redisUrl',
   APP_DATABASE_USER: 'appDatabaseUser',
   APP_DATABASE_PASSWORD: 'appDatabasePassword',

@@ -1,5 +1,4 @@
 import type { ReportPayload } from '@lbi/contracts';
-import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { formatCount, formatDate, withMoe } from './format';
 import { pdfText } from './pdf-text';
@@ -44,6 +43,9 @@ export const PDF_FOOTER_NOTE =
  * from them), so the same payload gives the same bytes.
  */
 export async function renderReportPdf(payload: ReportPayload): Promise<Buffer> {
+  // Loaded on the first brief, not at start-up: pdfmake and its fonts are ~9 MB of heap in every
+  // API and worker process, and most never render a PDF.
+  const { default: pdfmake } = await import('pdfmake');
   // pdfmake is a process-wide singleton: set its fonts and policies on every call so another user of it
   // cannot change what this renderer produces. The brief loads no images or URLs, so deny them all; the
   // only "files" are the standard font names.
