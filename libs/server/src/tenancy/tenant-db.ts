@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral, QueryRunner } from 'typeorm';
 import { TenantContext } from './tenant-context';
 import { TenantRepository } from './tenant-repository';
 
@@ -43,26 +43,58 @@ export class TenantDb {
         throw new TenantDbError('A tenant transaction cannot switch to another tenant');
       return fn(new TenantTransaction(open.clientId, open.manager));
     }
-    const tenant = clientId.toLowerCase();
-    return this.dataSource.transaction(async (manager) => {
-      // One round trip: the role and the tenant in one simple-protocol query. The id is a checked
-      // UUID (the pattern above), so it is a safe literal.
-      await manager.query(
-        `SET LOCAL ROLE ${APP_DB_ROLE}; SELECT set_config('app.client_id', '${tenant}', true)`,
-      );
-      const state: OpenTenantTransaction = { clientId, manager, active: true };
+    // The id is a checked UUID (the pattern above), so it is a safe literal.
+    const enter = `SET LOCAL ROLE ${APP_DB_ROLE}; SELECT set_config('app.client_id', '${clientId.toLowerCase()}', true)`;
+    // EntityManager.transaction's steps, with the tenant entered by the START TRANSACTION query itself.
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await startTenantTransaction(runner, enter);
+      const state: OpenTenantTransaction = { clientId, manager: runner.manager, active: true };
+      let result: T;
       try {
-        return await openTransaction.run(state, () => fn(new TenantTransaction(clientId, manager)));
+        result = await openTransaction.run(state, () => fn(new TenantTransaction(clientId, runner.manager)));
       } finally {
         state.active = false;
       }
-    });
+      await runner.commitTransaction();
+      return result;
+    } catch (error) {
+      // The original error wins over a failed rollback (as in EntityManager.transaction).
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
   }
 
   /** `run` for the tenant of the current request or job. */
   forCurrentTenant<T>(fn: (db: TenantTransaction) => Promise<T>): Promise<T> {
     return this.run(TenantContext.requireClientId(), fn);
   }
+}
+
+/**
+ * `runner.startTransaction()` (depth, events, state as TypeORM keeps them) whose START TRANSACTION
+ * also carries `enter` (role and tenant) in one simple-protocol query: one round trip instead of two
+ * on every tenant request. Should TypeORM ever send something else, `enter` runs on its own after it,
+ * so the tenant is always entered before `fn`'s first query.
+ */
+async function startTenantTransaction(runner: QueryRunner, enter: string): Promise<void> {
+  const query = runner.query.bind(runner) as (sql: string, ...rest: unknown[]) => Promise<unknown>;
+  let entered = false;
+  const folded = (sql: string, ...rest: unknown[]) => {
+    if (entered || sql !== 'START TRANSACTION') return query(sql, ...rest);
+    entered = true;
+    return query(`START TRANSACTION; ${enter}`, ...rest);
+  };
+  runner.query = folded as QueryRunner['query'];
+  try {
+    await runner.startTransaction();
+  } finally {
+    // Back to the prototype's method for everything else on this connection.
+    delete (runner as { query?: unknown }).query;
+  }
+  if (!entered) await runner.query(enter);
 }
 
 /** Runs `fn` detached from any open tenant transaction (background work started inside one). */
