@@ -119,6 +119,11 @@ export async function startLoadStack(options: {
   };
   const env = {
     NODE_ENV: 'production',
+    // As the Dockerfile sets it (argon2's buffers otherwise stay resident); BENCH_MALLOC_MMAP_THRESHOLD=
+    // (empty) measures without it.
+    ...((process.env.BENCH_MALLOC_MMAP_THRESHOLD ?? '131072') !== ''
+      ? { MALLOC_MMAP_THRESHOLD_: process.env.BENCH_MALLOC_MMAP_THRESHOLD ?? '131072' }
+      : {}),
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,
     QUEUE_PREFIX: `lbi-bench-${randomUUID().slice(0, 8)}`,
