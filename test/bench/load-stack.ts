@@ -54,7 +54,11 @@ export async function freePort(): Promise<number> {
 
 function startProcess(script: string, env: Record<string, string>, nodeFlags: string[] = []): ChildProcess {
   const child = spawn(process.execPath, [...nodeFlags, join(ROOT, script)], {
-    env: { PATH: process.env.PATH ?? '', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      ...(process.env.MEMORY_REPORT_DIR ? { MEMORY_REPORT_DIR: process.env.MEMORY_REPORT_DIR } : {}),
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
@@ -115,6 +119,11 @@ export async function startLoadStack(options: {
   };
   const env = {
     NODE_ENV: 'production',
+    // As the Dockerfile sets it (argon2's buffers otherwise stay resident); BENCH_MALLOC_MMAP_THRESHOLD=
+    // (empty) measures without it.
+    ...((process.env.BENCH_MALLOC_MMAP_THRESHOLD ?? '131072') !== ''
+      ? { MALLOC_MMAP_THRESHOLD_: process.env.BENCH_MALLOC_MMAP_THRESHOLD ?? '131072' }
+      : {}),
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,
     QUEUE_PREFIX: `lbi-bench-${randomUUID().slice(0, 8)}`,
@@ -135,10 +144,11 @@ export async function startLoadStack(options: {
   await new Promise((resolve, reject) =>
     migrate.on('exit', (code) => (code === 0 ? resolve(null) : reject(new Error('migration failed')))),
   );
-  // BENCH_API_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API under load.
-  const apiFlags = (process.env.BENCH_API_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-  const api = startProcess('dist/server/apps/api/src/main.js', env, apiFlags);
-  const worker = startProcess('dist/server/apps/worker/src/main.js', env);
+  // BENCH_API_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API under load;
+  // BENCH_WORKER_NODE_FLAGS does the same for the worker (e.g. --import ./scripts/memory-report.mjs).
+  const flags = (name: string) => (process.env[name] ?? '').split(' ').filter(Boolean);
+  const api = startProcess('dist/server/apps/api/src/main.js', env, flags('BENCH_API_NODE_FLAGS'));
+  const worker = startProcess('dist/server/apps/worker/src/main.js', env, flags('BENCH_WORKER_NODE_FLAGS'));
   const stop = async () => {
     api.kill('SIGTERM');
     worker.kill('SIGTERM');
