@@ -5,7 +5,7 @@ import type { IngestionRunWithDetails, RowError } from '@lbi/contracts';
 import { SOURCE_LABELS, label } from '../core/labels';
 import { formatDateTime, formatInteger } from './format';
 import { RunStatusComponent } from './run-status.component';
-import { isFinished } from './runs.service';
+import { isFinished } from '../core/api-files';
 
 /** One run as it goes: status, rows read, records written, and why it failed (by row and column). */
 @Component({

@@ -1,9 +1,10 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { RunStatus, type IngestionRunWithDetails } from '@lbi/contracts';
-import { Observable, switchMap, takeWhile, timer } from 'rxjs';
+import type { IngestionRunWithDetails } from '@lbi/contracts';
+import { Observable } from 'rxjs';
 
-import { API, POLL_INTERVAL_MS } from '../core/api';
+import { API } from '../core/api';
+import { pollUntilFinished } from '../core/api-files';
 
 export interface RunFilter {
   geography_id?: string;
@@ -11,9 +12,6 @@ export interface RunFilter {
   source_type?: string;
   limit?: number;
 }
-
-export const isFinished = (status: string): boolean =>
-  status === RunStatus.Success || status === RunStatus.Failed;
 
 /** Ingestion runs (imports and Census refreshes): lists, one run, and a run followed live. */
 @Injectable({ providedIn: 'root' })
@@ -35,9 +33,6 @@ export class RunsService {
 
   /** The run every second until it succeeds or fails (the last emission is the finished run). */
   watch(id: string): Observable<IngestionRunWithDetails> {
-    return timer(0, POLL_INTERVAL_MS).pipe(
-      switchMap(() => this.get(id)),
-      takeWhile((run) => !isFinished(run.status), true),
-    );
+    return pollUntilFinished(() => this.get(id));
   }
 }

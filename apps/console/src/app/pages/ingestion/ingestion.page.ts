@@ -30,7 +30,8 @@ import { CsvImportComponent } from '../../shared/csv-import/csv-import.component
 import { EmptyStateComponent } from '../../shared/empty-state.component';
 import { ErrorBannerComponent } from '../../shared/error-banner.component';
 import { RunsTableComponent } from '../../shared/runs-table.component';
-import { RunsService, isFinished } from '../../shared/runs.service';
+import { isFinished } from '../../core/api-files';
+import { RunsService } from '../../shared/runs.service';
 import { IngestionService } from './ingestion.service';
 
 const ALL = '';

@@ -18,6 +18,7 @@ import type { GeographyResponse, ReportResponse } from '@lbi/contracts';
 import { Subscription } from 'rxjs';
 
 import { describeError } from '../../core/api-error';
+import type { ExportFormat } from '../../core/api-files';
 import { SOURCE_LABELS, label } from '../../core/labels';
 import { pageTitle } from '../../core/product';
 import { saveFile } from '../../shared/download';
@@ -26,7 +27,7 @@ import { formatDate, formatDateTime } from '../../shared/format';
 import { RunStatusComponent } from '../../shared/run-status.component';
 import { ZipPointsService } from '../../shared/zip-points.service';
 import { Json, isRecord, records, strings, text } from './report-data';
-import { ExportFormat, ReportsService } from './reports.service';
+import { ReportsService } from './reports.service';
 import { BuyerProfileComponent } from './report-buyer-profile.component';
 import { ChannelsSectionComponent } from './report-channels-section.component';
 import { CompetitionComponent } from './report-competition.component';

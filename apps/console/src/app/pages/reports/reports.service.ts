@@ -1,18 +1,10 @@
-import { HttpClient, HttpParams, HttpResponse } from '@angular/common/http';
+import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { GeographyResponse, ReportResponse, ReportSummaryResponse } from '@lbi/contracts';
-import { Observable, map, switchMap, takeWhile, timer } from 'rxjs';
+import { Observable } from 'rxjs';
 
-import { API, POLL_INTERVAL_MS } from '../../core/api';
-
-export type ExportFormat = 'json' | 'csv' | 'pdf';
-
-export interface ReportFile {
-  readonly blob: Blob;
-  readonly filename: string;
-}
-
-const isFinishedReport = (status: string) => status === 'success' || status === 'failed';
+import { API } from '../../core/api';
+import { ApiFile, ExportFormat, fetchExport, pollUntilFinished } from '../../core/api-files';
 
 /** Data service of the reports pages. */
 @Injectable({ providedIn: 'root' })
@@ -33,10 +25,7 @@ export class ReportsService {
 
   /** The report every second until it is finished or failed. */
   watch(id: string): Observable<ReportResponse> {
-    return timer(0, POLL_INTERVAL_MS).pipe(
-      switchMap(() => this.get(id)),
-      takeWhile((report) => !isFinishedReport(report.status), true),
-    );
+    return pollUntilFinished(() => this.get(id));
   }
 
   generate(geographyId: string, category: string): Observable<{ id: string; status: string }> {
@@ -53,19 +42,7 @@ export class ReportsService {
   }
 
   /** The export file with the name the API gives it. */
-  export(id: string, format: ExportFormat): Observable<ReportFile> {
-    return this.http
-      .get(`${this.base}/${id}/export`, {
-        params: new HttpParams().set('format', format),
-        observe: 'response',
-        responseType: 'blob',
-      })
-      .pipe(map((response) => ({ blob: response.body as Blob, filename: fileName(response, id, format) })));
+  export(id: string, format: ExportFormat): Observable<ApiFile> {
+    return fetchExport(this.http, `${this.base}/${id}`, format, `report-${id}`);
   }
-}
-
-function fileName(response: HttpResponse<Blob>, id: string, format: ExportFormat): string {
-  const disposition = response.headers.get('Content-Disposition') ?? '';
-  const match = /filename="?([^";]+)"?/i.exec(disposition);
-  return match?.[1] ?? `report-${id}.${format}`;
 }

@@ -18,6 +18,7 @@ import type { ScanResponse } from '@lbi/contracts';
 import { Subscription } from 'rxjs';
 
 import { describeError } from '../../core/api-error';
+import type { ExportFormat } from '../../core/api-files';
 import { pageTitle } from '../../core/product';
 import { SessionService } from '../../core/session.service';
 import { saveFile } from '../../shared/download';
@@ -29,7 +30,7 @@ import { CompetitionComponent } from '../reports/report-competition.component';
 import { Json, humanize, isRecord, numberOr, records, strings, text } from '../reports/report-data';
 import { TopZipsComponent } from '../reports/report-top-zips.component';
 import { ScanGeographyComponent } from './scan-geography.component';
-import { ScanExportFormat, ScansService } from './scans.service';
+import { ScansService } from './scans.service';
 import { scopeName } from './scope';
 
 /**
@@ -64,7 +65,7 @@ export class ScanViewPage {
   protected readonly canWrite = inject(SessionService).canWrite;
   protected readonly scan = signal<ScanResponse | null>(null);
   protected readonly error = signal<string | null>(null);
-  protected readonly exporting = signal<ScanExportFormat | null>(null);
+  protected readonly exporting = signal<ExportFormat | null>(null);
   protected readonly exportError = signal<string | null>(null);
   protected readonly exported = signal<string | null>(null);
 
@@ -182,7 +183,7 @@ export class ScanViewPage {
     });
   }
 
-  protected download(format: ScanExportFormat): void {
+  protected download(format: ExportFormat): void {
     this.exporting.set(format);
     this.exportError.set(null);
     this.exported.set(null);

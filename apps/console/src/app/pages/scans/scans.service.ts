@@ -1,16 +1,10 @@
-import { HttpClient, HttpParams, HttpResponse } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { GeographyResponse, ScanResponse, ScanSummaryResponse } from '@lbi/contracts';
-import { Observable, map, switchMap, takeWhile, timer } from 'rxjs';
+import { Observable } from 'rxjs';
 
-import { API, POLL_INTERVAL_MS } from '../../core/api';
-
-export type ScanExportFormat = 'json' | 'csv' | 'pdf';
-
-export interface ScanFile {
-  readonly blob: Blob;
-  readonly filename: string;
-}
+import { API } from '../../core/api';
+import { ApiFile, ExportFormat, fetchExport, pollUntilFinished } from '../../core/api-files';
 
 export interface NewScan {
   category: string;
@@ -18,8 +12,6 @@ export interface NewScan {
   state: string;
   limit: number;
 }
-
-const isFinished = (status: string) => status === 'success' || status === 'failed';
 
 /** Data service of the scans pages. */
 @Injectable({ providedIn: 'root' })
@@ -37,10 +29,7 @@ export class ScansService {
 
   /** The scan every second until it is finished or failed. */
   watch(id: string): Observable<ScanResponse> {
-    return timer(0, POLL_INTERVAL_MS).pipe(
-      switchMap(() => this.get(id)),
-      takeWhile((scan) => !isFinished(scan.status), true),
-    );
+    return pollUntilFinished(() => this.get(id));
   }
 
   start(scan: NewScan): Observable<{ id: string; status: string }> {
@@ -56,19 +45,7 @@ export class ScansService {
   }
 
   /** The export file with the name the API gives it. */
-  export(id: string, format: ScanExportFormat): Observable<ScanFile> {
-    return this.http
-      .get(`${this.base}/${id}/export`, {
-        params: new HttpParams().set('format', format),
-        observe: 'response',
-        responseType: 'blob',
-      })
-      .pipe(map((response) => ({ blob: response.body as Blob, filename: fileName(response, id, format) })));
+  export(id: string, format: ExportFormat): Observable<ApiFile> {
+    return fetchExport(this.http, `${this.base}/${id}`, format, `scan-${id}`);
   }
-}
-
-function fileName(response: HttpResponse<Blob>, id: string, format: ScanExportFormat): string {
-  const disposition = response.headers.get('Content-Disposition') ?? '';
-  const match = /filename="?([^";]+)"?/i.exec(disposition);
-  return match?.[1] ?? `scan-${id}.${format}`;
 }
